@@ -1,0 +1,213 @@
+package rules
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
+)
+
+const (
+	clusterType               = "aws_neptune_cluster"
+	clusterParameterGroupType = "aws_neptune_cluster_parameter_group"
+)
+
+// The attributes and blocks every rule reads, fetched in one host call.
+var resourceSchema = &hclext.BodySchema{
+	Attributes: []hclext.AttributeSchema{
+		{Name: "enable_cloudwatch_logs_exports"},
+		{Name: "enabled_cloudwatch_logs_exports"},
+		{Name: "neptune_cluster_parameter_group_name"},
+		{Name: "engine_version"},
+		{Name: "name"},
+		{Name: "family"},
+	},
+	Blocks: []hclext.BlockSchema{{
+		Type: "parameter",
+		Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{
+			{Name: "name"}, {Name: "value"}, {Name: "apply_method"},
+		}},
+	}},
+}
+
+var moduleSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+	{Type: "resource", LabelNames: []string{"type", "name"}, Body: resourceSchema},
+	{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
+}}
+
+// Model is what the rules know about one module: its Neptune resources
+// (one entry per count/for_each instance), its locals, and lazily evaluated
+// values. It is built once per module run and read by every rule.
+type Model struct {
+	Clusters               []*Resource
+	ClusterParameterGroups []*ParameterGroup
+
+	groupsByName map[string][]*ParameterGroup
+	locals       map[string]*hclext.Attribute
+	eval         *evaluator
+	host         tflint.Runner
+	files        map[string]*hcl.File
+	rawGroups    map[rangeKey]*hclext.Block
+}
+
+// Resource is one instance of a resource block.
+type Resource struct {
+	Type, Name string
+	Block      *hclext.Block
+}
+
+// ParameterGroup is a cluster parameter group with its parameter blocks,
+// "dynamic" ones already expanded by the host.
+type ParameterGroup struct {
+	*Resource
+	Parameters []*Parameter
+}
+
+// Parameter is one parameter block of a parameter group.
+type Parameter struct {
+	Block       *hclext.Block
+	Name, Value *hclext.Attribute
+}
+
+// Address is the resource address users see, e.g. aws_neptune_cluster.main.
+func (r *Resource) Address() string { return r.Type + "." + r.Name }
+
+// Attr returns the named attribute, or nil when it is not set.
+func (r *Resource) Attr(name string) *hclext.Attribute { return r.Block.Body.Attributes[name] }
+
+func loadModel(host tflint.Runner) (*Model, error) {
+	content, err := host.GetModuleContent(moduleSchema, nil)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{
+		groupsByName: map[string][]*ParameterGroup{},
+		locals:       map[string]*hclext.Attribute{},
+		eval:         newEvaluator(host),
+		host:         host,
+		files:        map[string]*hcl.File{},
+	}
+	for _, block := range content.Blocks {
+		switch block.Type {
+		case "locals":
+			for name, attr := range block.Body.Attributes {
+				m.locals[name] = attr
+			}
+		case "resource":
+			m.addResource(block)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) addResource(block *hclext.Block) {
+	if len(block.Labels) != 2 {
+		return
+	}
+	r := &Resource{Type: block.Labels[0], Name: block.Labels[1], Block: block}
+	switch r.Type {
+	case clusterType:
+		m.Clusters = append(m.Clusters, r)
+	case clusterParameterGroupType:
+		g := &ParameterGroup{Resource: r}
+		for _, p := range block.Body.Blocks {
+			if p.Type == "parameter" {
+				g.Parameters = append(g.Parameters, &Parameter{Block: p, Name: p.Body.Attributes["name"], Value: p.Body.Attributes["value"]})
+			}
+		}
+		m.ClusterParameterGroups = append(m.ClusterParameterGroups, g)
+		m.groupsByName[r.Name] = append(m.groupsByName[r.Name], g)
+	}
+}
+
+// Value evaluates an attribute; a nil attribute gives cty.NilVal.
+func (m *Model) Value(attr *hclext.Attribute) cty.Value {
+	if attr == nil {
+		return cty.NilVal
+	}
+	return m.eval.value(attr.Expr)
+}
+
+// String evaluates an attribute to a usable string.
+func (m *Model) String(attr *hclext.Attribute) (string, bool) {
+	return stringValue(m.Value(attr))
+}
+
+// HostCalls is the number of EvaluateExpr round trips made so far.
+func (m *Model) HostCalls() int { return m.eval.hostCalls }
+
+// File returns the parsed file, for fixes that need the full syntax tree.
+func (m *Model) File(name string) (*hcl.File, error) {
+	if f, ok := m.files[name]; ok {
+		return f, nil
+	}
+	f, err := m.host.GetFile(name)
+	if err != nil {
+		return nil, err
+	}
+	m.files[name] = f
+	return f, nil
+}
+
+// ParametersNamed returns the group's parameter blocks whose name evaluates to name.
+func (m *Model) ParametersNamed(g *ParameterGroup, name string) []*Parameter {
+	var found []*Parameter
+	for _, p := range g.Parameters {
+		if n, ok := m.String(p.Name); ok && n == name {
+			found = append(found, p)
+		}
+	}
+	return found
+}
+
+// HasUnresolvedParameters reports whether some parameter of the group cannot
+// be read: a name that is not known, or a "dynamic" block the host could
+// not expand (unknown for_each). A missing parameter is then not certain.
+func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
+	for _, p := range g.Parameters {
+		if _, ok := m.String(p.Name); !ok {
+			return true
+		}
+	}
+	raw, err := m.rawGroup(g)
+	if err != nil || raw == nil {
+		return true
+	}
+	for _, d := range raw.Body.Blocks {
+		if d.Type == "dynamic" && len(d.Labels) == 1 && d.Labels[0] == "parameter" && !m.expandedFrom(g, d) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) expandedFrom(g *ParameterGroup, dynamic *hclext.Block) bool {
+	for _, p := range g.Parameters {
+		// The host gives blocks made by "dynamic" the dynamic block's DefRange.
+		if keyOf(p.Block.DefRange) == keyOf(dynamic.DefRange) {
+			return true
+		}
+	}
+	return false
+}
+
+// rawGroup returns the group's block as written, "dynamic" blocks unexpanded.
+// It costs one host call per module, made only when a rule needs it.
+func (m *Model) rawGroup(g *ParameterGroup) (*hclext.Block, error) {
+	if m.rawGroups == nil {
+		content, err := m.host.GetResourceContent(clusterParameterGroupType, &hclext.BodySchema{
+			Blocks: []hclext.BlockSchema{{
+				Type: "dynamic", LabelNames: []string{"name"},
+				Body: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "content"}}},
+			}},
+		}, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+		if err != nil {
+			return nil, err
+		}
+		m.rawGroups = map[rangeKey]*hclext.Block{}
+		for _, b := range content.Blocks {
+			m.rawGroups[keyOf(b.DefRange)] = b
+		}
+	}
+	return m.rawGroups[keyOf(g.Block.DefRange)], nil
+}

@@ -1,0 +1,201 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/project"
+)
+
+const (
+	exportsAttribute           = "enable_cloudwatch_logs_exports"
+	misspelledExportsAttribute = "enabled_cloudwatch_logs_exports"
+	auditLogType               = "audit"
+)
+
+// NeptuneClusterAuditLogExportRule checks that clusters export the audit log to CloudWatch Logs.
+type NeptuneClusterAuditLogExportRule struct {
+	tflint.DefaultRule
+}
+
+// NewNeptuneClusterAuditLogExportRule returns the rule.
+func NewNeptuneClusterAuditLogExportRule() *NeptuneClusterAuditLogExportRule {
+	return &NeptuneClusterAuditLogExportRule{}
+}
+
+// Name returns the rule name.
+func (r *NeptuneClusterAuditLogExportRule) Name() string {
+	return "neptune_cluster_audit_log_export"
+}
+
+// Enabled returns whether the rule is enabled by default.
+func (r *NeptuneClusterAuditLogExportRule) Enabled() bool { return true }
+
+// Severity returns the rule severity.
+func (r *NeptuneClusterAuditLogExportRule) Severity() tflint.Severity { return tflint.WARNING }
+
+// Link returns the rule reference link.
+func (r *NeptuneClusterAuditLogExportRule) Link() string { return project.ReferenceLink(r.Name()) }
+
+// Check reports clusters whose enable_cloudwatch_logs_exports lacks "audit".
+func (r *NeptuneClusterAuditLogExportRule) Check(runner tflint.Runner) error {
+	m, err := modelOf(runner)
+	if err != nil {
+		return err
+	}
+	e := newEmitter(runner, r)
+	for _, c := range m.Clusters {
+		if err := r.checkCluster(m, e, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *NeptuneClusterAuditLogExportRule) checkCluster(m *Model, e *emitter, c *Resource) error {
+	if misspelled := c.Attr(misspelledExportsAttribute); misspelled != nil {
+		return r.reportMisspelling(m, e, c, misspelled)
+	}
+	attr := c.Attr(exportsAttribute)
+	if attr == nil {
+		return e.emit(r.missingMessage(m, c), c.Block.DefRange, func(f tflint.Fixer) error {
+			return m.appendToBlock(f, c.Block, exportsAttribute+` = ["audit"]`)
+		})
+	}
+	value := m.Value(attr)
+	if isNull(value) {
+		return r.reportNull(m, e, c, attr)
+	}
+	exports, ok := stringsValue(value)
+	if !ok || contains(exports, auditLogType) {
+		return nil
+	}
+	message := fmt.Sprintf("%s exports %s to CloudWatch Logs but not \"audit\": %s", c.Address(), describeList(exports), r.advice(m, c))
+	if len(exports) == 0 {
+		message = r.missingMessage(m, c)
+	}
+	return e.emit(message, attr.Expr.Range(), auditListFix(attr))
+}
+
+func (r *NeptuneClusterAuditLogExportRule) reportMisspelling(m *Model, e *emitter, c *Resource, misspelled *hclext.Attribute) error {
+	message := fmt.Sprintf("%s sets %s, the RDS spelling that Terraform rejects for Neptune: rename it to %s and list \"audit\" in it", c.Address(), misspelledExportsAttribute, exportsAttribute)
+	var fix func(tflint.Fixer) error
+	if c.Attr(exportsAttribute) == nil {
+		addAudit := auditListFix(misspelled)
+		fix = func(f tflint.Fixer) error {
+			if err := f.ReplaceText(misspelled.NameRange, exportsAttribute); err != nil {
+				return err
+			}
+			if exports, ok := stringsValue(m.Value(misspelled)); ok && contains(exports, auditLogType) || addAudit == nil {
+				return nil
+			}
+			return addAudit(f)
+		}
+	}
+	return e.emit(message, misspelled.Range, fix)
+}
+
+func (r *NeptuneClusterAuditLogExportRule) reportNull(m *Model, e *emitter, c *Resource, attr *hclext.Attribute) error {
+	if !isNullLiteral(attr.Expr) {
+		// Null from a variable: point at the expression so a module caller sees it on its argument.
+		return e.emit(r.missingMessage(m, c), attr.Expr.Range(), nil)
+	}
+	return e.emit(r.missingMessage(m, c), c.Block.DefRange, func(f tflint.Fixer) error {
+		return f.ReplaceText(attr.Expr.Range(), `["audit"]`)
+	})
+}
+
+func (r *NeptuneClusterAuditLogExportRule) missingMessage(m *Model, c *Resource) string {
+	return fmt.Sprintf("%s does not export its audit log to CloudWatch Logs: %s", c.Address(), r.advice(m, c))
+}
+
+// advice tells the user what to change, and whether the log is already written.
+func (r *NeptuneClusterAuditLogExportRule) advice(m *Model, c *Resource) string {
+	ref := m.ClusterParameterGroup(c)
+	if ref.Use == UsesModuleGroup && auditLogState(m, ref.Group) == auditOn {
+		return fmt.Sprintf("its parameter group %s enables the audit log, so it is written on the instances but never shipped; add \"audit\" to %s", ref.Group.Address(), exportsAttribute)
+	}
+	return fmt.Sprintf("add \"audit\" to %s", exportsAttribute)
+}
+
+// auditListFix adds "audit" to a literal list, turning a case-only mismatch
+// such as "AUDIT" into "audit"; nil when the expression is not a literal list.
+func auditListFix(attr *hclext.Attribute) func(tflint.Fixer) error {
+	tuple, ok := unwrapBound(attr.Expr).(*hclsyntax.TupleConsExpr)
+	if !ok {
+		return nil
+	}
+	for _, elem := range tuple.Exprs {
+		if s, ok := literalString(elem); ok && strings.EqualFold(s, auditLogType) {
+			return func(f tflint.Fixer) error { return f.ReplaceText(elem.Range(), `"audit"`) }
+		}
+	}
+	if len(tuple.Exprs) == 0 {
+		return func(f tflint.Fixer) error { return f.ReplaceText(tuple.SrcRange, `["audit"]`) }
+	}
+	last := tuple.Exprs[len(tuple.Exprs)-1]
+	return func(f tflint.Fixer) error { return f.InsertTextAfter(last.Range(), `, "audit"`) }
+}
+
+func unwrapBound(expr hcl.Expression) hcl.Expression {
+	if b, ok := expr.(*hclext.BoundExpr); ok {
+		return b.UnwrapExpression()
+	}
+	return expr
+}
+
+// literalString reads a string literal written without interpolation.
+func literalString(expr hcl.Expression) (string, bool) {
+	if expr == nil {
+		return "", false
+	}
+	expr = unwrapBound(expr)
+	if len(expr.Variables()) != 0 {
+		return "", false
+	}
+	if _, isTemplate := expr.(*hclsyntax.TemplateExpr); !isTemplate {
+		if _, isLiteral := expr.(*hclsyntax.LiteralValueExpr); !isLiteral {
+			return "", false
+		}
+	}
+	v, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		return "", false
+	}
+	return stringValue(v)
+}
+
+func isNullLiteral(expr hcl.Expression) bool {
+	lit, ok := unwrapBound(expr).(*hclsyntax.LiteralValueExpr)
+	return ok && lit.Val.IsNull()
+}
+
+func contains(list []string, want string) bool {
+	for _, s := range list {
+		if s == want {
+			return true
+		}
+	}
+	return false
+}
+
+func describeList(list []string) string {
+	quoted := make([]string, len(list))
+	for i, s := range list {
+		quoted[i] = fmt.Sprintf("%q", truncate(s, 40))
+	}
+	return "[" + strings.Join(quoted, ", ") + "]"
+}
+
+func truncate(s string, max int) string {
+	runes := []rune(s)
+	if len(runes) <= max {
+		return s
+	}
+	return string(runes[:max]) + "…"
+}

@@ -1,0 +1,182 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/neptune"
+	"github.com/neptune-lint/tflint-ruleset-neptune/project"
+)
+
+const clusterGroupAttribute = "neptune_cluster_parameter_group_name"
+
+// NeptuneClusterAuditLogParameterRule checks that each cluster's parameter
+// group turns the audit log on with neptune_enable_audit_log = 1.
+type NeptuneClusterAuditLogParameterRule struct {
+	tflint.DefaultRule
+}
+
+// NewNeptuneClusterAuditLogParameterRule returns the rule.
+func NewNeptuneClusterAuditLogParameterRule() *NeptuneClusterAuditLogParameterRule {
+	return &NeptuneClusterAuditLogParameterRule{}
+}
+
+// Name returns the rule name.
+func (r *NeptuneClusterAuditLogParameterRule) Name() string {
+	return "neptune_cluster_audit_log_parameter"
+}
+
+// Enabled returns whether the rule is enabled by default.
+func (r *NeptuneClusterAuditLogParameterRule) Enabled() bool { return true }
+
+// Severity returns the rule severity.
+func (r *NeptuneClusterAuditLogParameterRule) Severity() tflint.Severity { return tflint.WARNING }
+
+// Link returns the rule reference link.
+func (r *NeptuneClusterAuditLogParameterRule) Link() string { return project.ReferenceLink(r.Name()) }
+
+// Check reports clusters on default groups and groups that leave the audit log off.
+func (r *NeptuneClusterAuditLogParameterRule) Check(runner tflint.Runner) error {
+	m, err := modelOf(runner)
+	if err != nil {
+		return err
+	}
+	e := newEmitter(runner, r)
+	used := map[rangeKey]bool{}
+	for _, c := range m.Clusters {
+		ref := m.ClusterParameterGroup(c)
+		switch ref.Use {
+		case UsesDefaultGroup:
+			if err := r.reportDefaultGroup(m, e, c, ref); err != nil {
+				return err
+			}
+		case UsesModuleGroup:
+			used[keyOf(ref.Group.Block.DefRange)] = true
+		}
+	}
+	for _, g := range m.ClusterParameterGroups {
+		if err := r.checkGroup(m, e, g, used[keyOf(g.Block.DefRange)]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *NeptuneClusterAuditLogParameterRule) reportDefaultGroup(m *Model, e *emitter, c *Resource, ref GroupRef) error {
+	group := "the default cluster parameter group"
+	if ref.DefaultName != "" {
+		group = fmt.Sprintf("the default cluster parameter group %q", ref.DefaultName)
+	}
+	message := fmt.Sprintf("%s uses %s, which keeps %s at 0 and cannot be changed: attach an %s that sets %s to \"1\"",
+		c.Address(), group, neptune.AuditLogParameter, clusterParameterGroupType, neptune.AuditLogParameter)
+	attr := c.Attr(clusterGroupAttribute)
+	rng := c.Block.DefRange
+	if attr != nil {
+		rng = attr.Expr.Range()
+	}
+	return e.emit(message, rng, r.newGroupFix(m, c, attr))
+}
+
+// newGroupFix adds an audit-enabled group after the cluster and points the
+// cluster at it; nil when the family or the attribute cannot be written safely.
+func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource, attr *hclext.Attribute) func(tflint.Fixer) error {
+	version, ok := literalString(exprOf(c.Attr("engine_version")))
+	if !ok {
+		return nil
+	}
+	family, ok := neptune.FamilyForEngineVersion(version)
+	if !ok {
+		return nil
+	}
+	if attr != nil && !isNullLiteral(attr.Expr) {
+		if _, literal := literalString(attr.Expr); !literal {
+			return nil
+		}
+	}
+	name := m.freeGroupName(c.Name + "_audit")
+	reference := clusterParameterGroupType + "." + name + ".name"
+	return func(f tflint.Fixer) error {
+		if attr != nil {
+			if err := f.ReplaceText(attr.Expr.Range(), reference); err != nil {
+				return err
+			}
+		} else if err := m.appendToBlock(f, c.Block, clusterGroupAttribute+" = "+reference); err != nil {
+			return err
+		}
+		lines := append([]string{
+			fmt.Sprintf("resource %q %q {", clusterParameterGroupType, name),
+			fmt.Sprintf("  family = %q", family),
+			"",
+		}, indented("  ", auditParameterLines())...)
+		return m.insertAfterBlock(f, c.Block, append(lines, "}")...)
+	}
+}
+
+func (r *NeptuneClusterAuditLogParameterRule) checkGroup(m *Model, e *emitter, g *ParameterGroup, used bool) error {
+	params := m.ParametersNamed(g, neptune.AuditLogParameter)
+	if len(params) == 0 {
+		if !used || m.HasUnresolvedParameters(g) {
+			return nil
+		}
+		message := fmt.Sprintf("%s, used by %s, does not set %s, so Neptune writes no audit log: add a parameter block setting it to \"1\"",
+			g.Address(), strings.Join(m.ClustersUsing(g), ", "), neptune.AuditLogParameter)
+		return e.emit(message, g.Block.DefRange, func(f tflint.Fixer) error {
+			return m.appendToBlock(f, g.Block, auditParameterLines()...)
+		})
+	}
+	seen := map[string]bool{}
+	for _, p := range params {
+		value, ok := m.String(p.Value)
+		if !ok {
+			continue
+		}
+		if len(seen) > 0 && !seen[value] {
+			message := fmt.Sprintf("%s sets %s more than once with different values: keep one parameter block with value \"1\"", g.Address(), neptune.AuditLogParameter)
+			if err := e.emit(message, p.Block.DefRange, nil); err != nil {
+				return err
+			}
+		}
+		seen[value] = true
+		if neptune.AuditLogEnabled(value) {
+			continue
+		}
+		message := fmt.Sprintf("%s sets %s to %q, so Neptune writes no audit log: set it to \"1\" and reboot the instances", g.Address(), neptune.AuditLogParameter, truncate(value, 40))
+		var fix func(tflint.Fixer) error
+		if _, literal := literalString(p.Value.Expr); literal {
+			fix = func(f tflint.Fixer) error { return f.ReplaceText(p.Value.Expr.Range(), `"1"`) }
+		}
+		if err := e.emit(message, p.Value.Expr.Range(), fix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func auditParameterLines() []string {
+	return []string{
+		"parameter {",
+		fmt.Sprintf("  name  = %q", neptune.AuditLogParameter),
+		`  value = "1"`,
+		"}",
+	}
+}
+
+func indented(prefix string, lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = prefix + l
+	}
+	return out
+}
+
+// freeGroupName returns base, or base_2, base_3... if a group already has it.
+func (m *Model) freeGroupName(base string) string {
+	name := base
+	for i := 2; len(m.groupsByName[name]) > 0; i++ {
+		name = fmt.Sprintf("%s_%d", base, i)
+	}
+	return name
+}

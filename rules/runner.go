@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+)
+
+// Runner is the host runner of one module, extended with the module model
+// that every rule reads. tflint gives each module its own runner, and may run
+// module runners in parallel, so the model lives here and never in a rule.
+type Runner struct {
+	tflint.Runner
+	fixEnabled bool
+
+	mu    sync.Mutex
+	model *Model
+}
+
+func newRunner(host tflint.Runner, fixEnabled bool) *Runner {
+	return &Runner{Runner: host, fixEnabled: fixEnabled}
+}
+
+// modelOf returns the module model for any runner; rules call it first.
+func modelOf(runner tflint.Runner) (*Model, error) {
+	r, ok := runner.(*Runner)
+	if !ok {
+		r = newRunner(runner, false)
+	}
+	return r.Model()
+}
+
+// Model loads the module model on first use and after a fix was applied.
+func (r *Runner) Model() (*Model, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.model == nil {
+		model, err := loadModel(r.Runner)
+		if err != nil {
+			return nil, err
+		}
+		r.model = model
+	}
+	return r.model, nil
+}
+
+// EmitIssueWithFix forgets the model once a fix is made with --fix: the SDK
+// applies it before the next rule runs, so every range in the model moves.
+func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, issueRange hcl.Range, fix func(f tflint.Fixer) error) error {
+	return r.Runner.EmitIssueWithFix(rule, message, issueRange, func(f tflint.Fixer) error {
+		err := fix(f)
+		if err == nil && r.fixEnabled {
+			r.mu.Lock()
+			r.model = nil
+			r.mu.Unlock()
+		}
+		return err
+	})
+}
