@@ -77,9 +77,6 @@ func (p LabModeProblem) Droppable() bool {
 // it is "" or does not parse, features are not checked against it.
 func CheckLabMode(value, family string) []LabModeProblem {
 	checker := labModeChecker{family: family, seen: map[string]bool{}}
-	if _, _, ok := ParseFamily(family); !ok {
-		checker.family = ""
-	}
 	var problems []LabModeProblem
 	for i, entry := range ParseLabMode(value) {
 		if kind, reason, bad := checker.check(entry); bad {
@@ -90,7 +87,7 @@ func CheckLabMode(value, family string) []LabModeProblem {
 }
 
 type labModeChecker struct {
-	family string // "" when unknown
+	family string
 	seen   map[string]bool
 }
 
@@ -136,10 +133,8 @@ func (c *labModeChecker) checkFeature(entry LabModeEntry) (LabModeProblemKind, s
 	return 0, "", false
 }
 
+// isNewerThanFamily is false when the group's family is unknown or unparsable.
 func (c *labModeChecker) isNewerThanFamily(feature labModeFeature) bool {
-	if c.family == "" {
-		return false
-	}
 	atLeast, ok := FamilyAtLeast(c.family, feature.sinceFamily)
 	return ok && !atLeast
 }

@@ -44,6 +44,14 @@ func (m *Model) appendToBlock(f tflint.Fixer, block *hclext.Block, lines ...stri
 	if err != nil {
 		return err
 	}
+	if err := insertIntoBlock(f, b, src, lines); err != nil {
+		return err
+	}
+	return keepLinesBelow(f, b, src)
+}
+
+func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []string) error {
+	filename := b.TypeRange.Filename
 	outer := strings.Repeat(" ", b.TypeRange.Start.Column-1)
 	inner := outer + "  "
 	text := indentLines(lines, inner)
@@ -52,9 +60,9 @@ func (m *Model) appendToBlock(f tflint.Fixer, block *hclext.Block, lines ...stri
 	switch {
 	case lineStart >= 0 && strings.TrimSpace(string(src[lineStart:closing.Byte])) == "":
 		at := hcl.Pos{Line: closing.Line, Column: 1, Byte: lineStart}
-		return f.InsertTextBefore(hcl.Range{Filename: block.DefRange.Filename, Start: at, End: at}, text)
+		return f.InsertTextBefore(hcl.Range{Filename: filename, Start: at, End: at}, text)
 	case b.OpenBraceRange.Start.Line == closing.Line:
-		between := hcl.Range{Filename: block.DefRange.Filename, Start: b.OpenBraceRange.End, End: closing}
+		between := hcl.Range{Filename: filename, Start: b.OpenBraceRange.End, End: closing}
 		existing := strings.TrimSpace(string(between.SliceBytes(src)))
 		replacement := "\n"
 		if existing != "" {
@@ -66,13 +74,49 @@ func (m *Model) appendToBlock(f tflint.Fixer, block *hclext.Block, lines ...stri
 	}
 }
 
-// insertAfterBlock adds a top-level block after the given one.
-func (m *Model) insertAfterBlock(f tflint.Fixer, block *hclext.Block, lines ...string) error {
-	b, _, err := m.syntaxBlock(block)
-	if err != nil {
-		return err
+// keepLinesBelow removes one blank line after a block that a fix made
+// longer, when a "tflint-ignore" annotation follows: tflint computes the
+// annotated lines once per run, so shifting them would make it report, and
+// fix, what the user chose to ignore. Without such a blank line the fix is
+// not offered.
+func keepLinesBelow(f tflint.Fixer, b *hclsyntax.Block, src []byte) error {
+	end := b.CloseBraceRange.End.Byte
+	rest := string(src[end:])
+	if !strings.Contains(rest, "tflint-ignore") {
+		return nil
 	}
-	return f.InsertTextAfter(b.CloseBraceRange, "\n\n"+strings.TrimSuffix(indentLines(lines, ""), "\n"))
+	first := strings.IndexByte(rest, '\n')
+	if first < 0 || strings.TrimSpace(rest[:first]) != "" {
+		return tflint.ErrFixNotSupported
+	}
+	second := strings.IndexByte(rest[first+1:], '\n')
+	if second < 0 || strings.TrimSpace(rest[first+1:first+1+second]) != "" {
+		return tflint.ErrFixNotSupported
+	}
+	blank := hcl.Range{
+		Filename: b.TypeRange.Filename,
+		Start:    hcl.Pos{Byte: end + first + 1},
+		End:      hcl.Pos{Byte: end + first + 1 + second + 1},
+	}
+	return f.Remove(blank)
+}
+
+// appendToFile adds a top-level block at the end of a file, where it moves
+// no line that an annotation may refer to.
+func (m *Model) appendToFile(f tflint.Fixer, filename string, lines ...string) error {
+	if isJSONFile(filename) {
+		return tflint.ErrFixNotSupported
+	}
+	file, err := m.File(filename)
+	if err != nil || file == nil {
+		return tflint.ErrFixNotSupported
+	}
+	end := hcl.Pos{Byte: len(file.Bytes)}
+	text := "\n" + indentLines(lines, "")
+	if len(file.Bytes) > 0 && file.Bytes[len(file.Bytes)-1] != '\n' {
+		text = "\n" + text
+	}
+	return f.InsertTextAfter(hcl.Range{Filename: filename, Start: end, End: end}, text)
 }
 
 func indentLines(lines []string, indent string) string {

@@ -83,21 +83,27 @@ func (r *NeptuneClusterAuditLogExportRule) checkCluster(m *Model, e *emitter, c 
 }
 
 func (r *NeptuneClusterAuditLogExportRule) reportMisspelling(m *Model, e *emitter, c *Resource, misspelled *hclext.Attribute) error {
-	message := fmt.Sprintf("%s sets %s, the RDS spelling that Terraform rejects for Neptune: rename it to %s and list \"audit\" in it", c.Address(), misspelledExportsAttribute, exportsAttribute)
-	var fix func(tflint.Fixer) error
-	if c.Attr(exportsAttribute) == nil {
-		addAudit := auditListFix(misspelled)
-		fix = func(f tflint.Fixer) error {
-			if err := f.ReplaceText(misspelled.NameRange, exportsAttribute); err != nil {
-				return err
-			}
-			if exports, ok := stringsValue(m.Value(misspelled)); ok && contains(exports, auditLogType) || addAudit == nil {
-				return nil
-			}
-			return addAudit(f)
-		}
+	exports, known := stringsValue(m.Value(misspelled))
+	listsAudit := known && contains(exports, auditLogType)
+	advice := "rename it to " + exportsAttribute
+	if !listsAudit {
+		advice += ` and list "audit" in it`
 	}
-	return e.emit(message, misspelled.Range, fix)
+	message := fmt.Sprintf("%s sets %s, the RDS spelling that Terraform rejects for Neptune: %s", c.Address(), misspelledExportsAttribute, advice)
+	if c.Attr(exportsAttribute) != nil {
+		// Both spellings: which list the user meant is theirs to decide.
+		return e.emit(message, misspelled.Range, nil)
+	}
+	addAudit := auditListFix(misspelled)
+	return e.emit(message, misspelled.Range, func(f tflint.Fixer) error {
+		if err := f.ReplaceText(misspelled.NameRange, exportsAttribute); err != nil {
+			return err
+		}
+		if listsAudit || addAudit == nil {
+			return nil
+		}
+		return addAudit(f)
+	})
 }
 
 func (r *NeptuneClusterAuditLogExportRule) reportNull(m *Model, e *emitter, c *Resource, attr *hclext.Attribute) error {

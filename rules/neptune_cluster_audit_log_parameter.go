@@ -80,7 +80,7 @@ func (r *NeptuneClusterAuditLogParameterRule) reportDefaultGroup(m *Model, e *em
 	return e.emit(message, rng, r.newGroupFix(m, c, attr))
 }
 
-// newGroupFix adds an audit-enabled group after the cluster and points the
+// newGroupFix adds an audit-enabled group at the end of the cluster's file and points the
 // cluster at it; nil when the family or the attribute cannot be written safely.
 func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource, attr *hclext.Attribute) func(tflint.Fixer) error {
 	version, ok := literalString(exprOf(c.Attr("engine_version")))
@@ -111,7 +111,7 @@ func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource,
 			fmt.Sprintf("  family = %q", family),
 			"",
 		}, indented("  ", auditParameterLines())...)
-		return m.insertAfterBlock(f, c.Block, append(lines, "}")...)
+		return m.appendToFile(f, c.Block.DefRange.Filename, append(lines, "}")...)
 	}
 }
 

@@ -1,0 +1,71 @@
+variable "no_default" {
+  type = list(string)
+}
+
+variable "slowquery_only" {
+  type    = list(string)
+  default = ["slowquery"]
+}
+
+variable "from_tfvars" {
+  type = list(string)
+}
+
+locals {
+  exports = ["slowquery"]
+}
+
+resource "aws_neptune_cluster" "absent" {
+  cluster_identifier = "absent"
+  engine_version     = "1.3.2.1"
+}
+
+resource "aws_neptune_cluster" "one_line" {}
+
+resource "aws_neptune_cluster" "null_literal" {
+  enable_cloudwatch_logs_exports = null
+}
+
+resource "aws_neptune_cluster" "empty" {
+  enable_cloudwatch_logs_exports = []
+}
+
+resource "aws_neptune_cluster" "slowquery" {
+  enable_cloudwatch_logs_exports = ["slowquery"]
+}
+
+resource "aws_neptune_cluster" "upper_case" {
+  enable_cloudwatch_logs_exports = ["AUDIT", "slowquery"]
+}
+
+resource "aws_neptune_cluster" "good" {
+  enable_cloudwatch_logs_exports = ["audit", "slowquery"]
+}
+
+resource "aws_neptune_cluster" "toset" {
+  enable_cloudwatch_logs_exports = toset(["slowquery"])
+}
+
+resource "aws_neptune_cluster" "variable_default" {
+  enable_cloudwatch_logs_exports = var.slowquery_only
+}
+
+resource "aws_neptune_cluster" "variable_tfvars" {
+  enable_cloudwatch_logs_exports = var.from_tfvars
+}
+
+resource "aws_neptune_cluster" "variable_unknown" {
+  enable_cloudwatch_logs_exports = var.no_default
+}
+
+resource "aws_neptune_cluster" "local_value" {
+  enable_cloudwatch_logs_exports = local.exports
+}
+
+resource "aws_neptune_cluster" "resource_reference" {
+  enable_cloudwatch_logs_exports = aws_neptune_cluster.good.enable_cloudwatch_logs_exports
+}
+
+resource "aws_neptune_cluster" "conditional" {
+  enable_cloudwatch_logs_exports = length(var.slowquery_only) > 0 ? ["audit"] : []
+}
