@@ -97,7 +97,7 @@ type labModeChecker struct {
 func (c *labModeChecker) check(entry LabModeEntry) (LabModeProblemKind, string, bool) {
 	switch {
 	case entry.Text == "":
-		return LabModeEmptyEntry, "empty entry; remove the extra comma", true
+		return LabModeEmptyEntry, "empty entry (an extra comma)", true
 	case entry.HasEquals && entry.Name == "":
 		return LabModeEmptyName, fmt.Sprintf(`%s has no feature name before "="`, quoted(entry.Text)), true
 	}
@@ -106,7 +106,7 @@ func (c *labModeChecker) check(entry LabModeEntry) (LabModeProblemKind, string, 
 		return LabModeNotAFeature, notAFeatureReason(key), true
 	}
 	if retired, ok := findRetiredFeature(key); ok {
-		return LabModeRetiredFeature, fmt.Sprintf("%s left lab mode; %s", quoted(key), retired.instead), true
+		return LabModeRetiredFeature, fmt.Sprintf("%s left lab mode (%s)", quoted(key), retired.instead), true
 	}
 	if !entry.HasEquals {
 		return LabModeMissingEquals, missingEqualsReason(entry.Text), true
@@ -120,7 +120,7 @@ func (c *labModeChecker) checkFeature(entry LabModeEntry) (LabModeProblemKind, s
 		return LabModeUnknownFeature, unknownFeatureReason(entry.Name), true
 	}
 	if c.seen[feature.name] {
-		return LabModeDuplicateFeature, fmt.Sprintf("%s sets %s again; keep a single %s entry", quoted(entry.Text), feature.name, feature.name), true
+		return LabModeDuplicateFeature, fmt.Sprintf("%s sets %s again (keep a single %s entry)", quoted(entry.Text), feature.name, feature.name), true
 	}
 	c.seen[feature.name] = true
 	if !feature.accepts(entry.Value) {
@@ -149,7 +149,7 @@ func entryKey(entry LabModeEntry) string {
 }
 
 func notAFeatureReason(key string) string {
-	return fmt.Sprintf("%s is not a lab-mode feature; audit logging is enabled by the %s parameter", quoted(key), AuditLogParameter)
+	return fmt.Sprintf("%s is not a lab-mode feature (audit logging is enabled by the %s parameter)", quoted(key), AuditLogParameter)
 }
 
 func missingEqualsReason(text string) string {
@@ -166,10 +166,10 @@ func missingEqualsReason(text string) string {
 func unknownFeatureReason(name string) string {
 	reason := fmt.Sprintf("%s is not a known lab-mode feature", quoted(name))
 	if feature, ok := suggestFeature(name); ok {
-		return reason + "; did you mean " + feature.name + "?"
+		return reason + " (did you mean " + feature.name + "?)"
 	}
 	if nearAuditLog(name) {
-		return reason + "; audit logging is enabled by the " + AuditLogParameter + " parameter"
+		return reason + " (audit logging is enabled by the " + AuditLogParameter + " parameter)"
 	}
 	return reason
 }
@@ -177,7 +177,7 @@ func unknownFeatureReason(name string) string {
 func invalidValueReason(entry LabModeEntry, feature labModeFeature) string {
 	reason := fmt.Sprintf("%s must be %s", quoted(entry.Text), feature.expectation())
 	if fixed, ok := feature.caseFixedValue(entry.Value); ok {
-		return reason + "; values are case-sensitive, write " + feature.name + "=" + fixed
+		return reason + " (values are case-sensitive: write " + feature.name + "=" + fixed + ")"
 	}
 	return reason
 }

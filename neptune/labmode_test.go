@@ -93,25 +93,25 @@ func TestCheckLabMode(t *testing.T) {
 		{"all features on 1.4", "ReadWriteConflictDetection=disabled,ObjectIndex=enabled,DatetimeMillisecond=enabled,StrictTimeoutValidation=disabled,AccurateQRCMemoryEstimation=enabled,DictionaryGCMode=soft_delete,DictionaryGCConcurrency=16", "neptune1.4", nil},
 		{"spaces around equals", " ObjectIndex = enabled ", "", nil},
 		{"bare AuditLog", "AuditLog", "neptune1.3", []want{
-			{0, LabModeNotAFeature, `"AuditLog" is not a lab-mode feature; audit logging is enabled by the neptune_enable_audit_log parameter`},
+			{0, LabModeNotAFeature, `"AuditLog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`},
 		}},
 		{"AuditLog with value", "ObjectIndex=enabled, AuditLog=enabled", "", []want{
-			{1, LabModeNotAFeature, `"AuditLog" is not a lab-mode feature; audit logging is enabled by the neptune_enable_audit_log parameter`},
+			{1, LabModeNotAFeature, `"AuditLog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`},
 		}},
 		{"AuditLog in other case", "auditlog=1", "", []want{
-			{0, LabModeNotAFeature, `"auditlog" is not a lab-mode feature; audit logging is enabled by the neptune_enable_audit_log parameter`},
+			{0, LabModeNotAFeature, `"auditlog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`},
 		}},
 		{"docs example with Streams", "Streams=disabled, ReadWriteConflictDetection=enabled", "neptune1.2", []want{
-			{0, LabModeRetiredFeature, `"Streams" left lab mode; use the neptune_streams cluster parameter`},
+			{0, LabModeRetiredFeature, `"Streams" left lab mode (use the neptune_streams cluster parameter)`},
 		}},
 		{"bare Streams", "Streams", "", []want{
-			{0, LabModeRetiredFeature, `"Streams" left lab mode; use the neptune_streams cluster parameter`},
+			{0, LabModeRetiredFeature, `"Streams" left lab mode (use the neptune_streams cluster parameter)`},
 		}},
 		{"DFEQueryEngine", "DFEQueryEngine=viaQueryHint", "", []want{
-			{0, LabModeRetiredFeature, `"DFEQueryEngine" left lab mode; use the neptune_dfe_query_engine instance parameter`},
+			{0, LabModeRetiredFeature, `"DFEQueryEngine" left lab mode (use the neptune_dfe_query_engine instance parameter)`},
 		}},
 		{"NeptuneML lower case", "neptuneml=enabled", "", []want{
-			{0, LabModeRetiredFeature, `"neptuneml" left lab mode; Neptune ML is generally available and needs no lab-mode entry`},
+			{0, LabModeRetiredFeature, `"neptuneml" left lab mode (Neptune ML is generally available and needs no lab-mode entry)`},
 		}},
 		{"missing equals", "ObjectIndex", "", []want{
 			{0, LabModeMissingEquals, `"ObjectIndex" has no "=" (write ObjectIndex=enabled or ObjectIndex=disabled)`},
@@ -135,51 +135,51 @@ func TestCheckLabMode(t *testing.T) {
 			{0, LabModeEmptyName, `"=" has no feature name before "="`},
 		}},
 		{"trailing comma", "ObjectIndex=enabled,", "", []want{
-			{1, LabModeEmptyEntry, "empty entry; remove the extra comma"},
+			{1, LabModeEmptyEntry, "empty entry (an extra comma)"},
 		}},
 		{"only commas", ",,", "", []want{
-			{0, LabModeEmptyEntry, "empty entry; remove the extra comma"},
-			{1, LabModeEmptyEntry, "empty entry; remove the extra comma"},
-			{2, LabModeEmptyEntry, "empty entry; remove the extra comma"},
+			{0, LabModeEmptyEntry, "empty entry (an extra comma)"},
+			{1, LabModeEmptyEntry, "empty entry (an extra comma)"},
+			{2, LabModeEmptyEntry, "empty entry (an extra comma)"},
 		}},
 		{"blank between commas", "ObjectIndex=enabled,  ,DatetimeMillisecond=enabled", "", []want{
-			{1, LabModeEmptyEntry, "empty entry; remove the extra comma"},
+			{1, LabModeEmptyEntry, "empty entry (an extra comma)"},
 		}},
 		{"unknown with no suggestion", "a=b=c", "", []want{
 			{0, LabModeUnknownFeature, `"a" is not a known lab-mode feature`},
 		}},
 		{"unknown wrong case", "objectIndex=enabled", "", []want{
-			{0, LabModeUnknownFeature, `"objectIndex" is not a known lab-mode feature; did you mean ObjectIndex?`},
+			{0, LabModeUnknownFeature, `"objectIndex" is not a known lab-mode feature (did you mean ObjectIndex?)`},
 		}},
 		{"unknown misspelt", "ObjectIndx=enabled, ReadWriteConflictDetetcion=enabled", "", []want{
-			{0, LabModeUnknownFeature, `"ObjectIndx" is not a known lab-mode feature; did you mean ObjectIndex?`},
-			{1, LabModeUnknownFeature, `"ReadWriteConflictDetetcion" is not a known lab-mode feature; did you mean ReadWriteConflictDetection?`},
+			{0, LabModeUnknownFeature, `"ObjectIndx" is not a known lab-mode feature (did you mean ObjectIndex?)`},
+			{1, LabModeUnknownFeature, `"ReadWriteConflictDetetcion" is not a known lab-mode feature (did you mean ReadWriteConflictDetection?)`},
 		}},
 		{"unknown with inner space", "Object Index=enabled", "", []want{
-			{0, LabModeUnknownFeature, `"Object Index" is not a known lab-mode feature; did you mean ObjectIndex?`},
+			{0, LabModeUnknownFeature, `"Object Index" is not a known lab-mode feature (did you mean ObjectIndex?)`},
 		}},
 		{"unknown three edits away", "ObjIndex=enabled", "", []want{
 			{0, LabModeUnknownFeature, `"ObjIndex" is not a known lab-mode feature`},
 		}},
 		{"unknown near AuditLog", "AuditLogs=enabled", "", []want{
-			{0, LabModeUnknownFeature, `"AuditLogs" is not a known lab-mode feature; audit logging is enabled by the neptune_enable_audit_log parameter`},
+			{0, LabModeUnknownFeature, `"AuditLogs" is not a known lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`},
 		}},
 		{"duplicate", "ObjectIndex=enabled, ObjectIndex=disabled, ObjectIndex=enabled", "", []want{
-			{1, LabModeDuplicateFeature, `"ObjectIndex=disabled" sets ObjectIndex again; keep a single ObjectIndex entry`},
-			{2, LabModeDuplicateFeature, `"ObjectIndex=enabled" sets ObjectIndex again; keep a single ObjectIndex entry`},
+			{1, LabModeDuplicateFeature, `"ObjectIndex=disabled" sets ObjectIndex again (keep a single ObjectIndex entry)`},
+			{2, LabModeDuplicateFeature, `"ObjectIndex=enabled" sets ObjectIndex again (keep a single ObjectIndex entry)`},
 		}},
 		{"duplicate beats invalid value", "ObjectIndex=enabled,ObjectIndex=Enabled", "", []want{
-			{1, LabModeDuplicateFeature, `"ObjectIndex=Enabled" sets ObjectIndex again; keep a single ObjectIndex entry`},
+			{1, LabModeDuplicateFeature, `"ObjectIndex=Enabled" sets ObjectIndex again (keep a single ObjectIndex entry)`},
 		}},
 		{"bare name does not count as a first occurrence", "ObjectIndex, ObjectIndex=enabled", "", []want{
 			{0, LabModeMissingEquals, `"ObjectIndex" has no "=" (write ObjectIndex=enabled or ObjectIndex=disabled)`},
 		}},
 		{"duplicate retired reported as retired", "Streams=enabled,Streams=enabled", "", []want{
-			{0, LabModeRetiredFeature, `"Streams" left lab mode; use the neptune_streams cluster parameter`},
-			{1, LabModeRetiredFeature, `"Streams" left lab mode; use the neptune_streams cluster parameter`},
+			{0, LabModeRetiredFeature, `"Streams" left lab mode (use the neptune_streams cluster parameter)`},
+			{1, LabModeRetiredFeature, `"Streams" left lab mode (use the neptune_streams cluster parameter)`},
 		}},
 		{"value wrong case", "ObjectIndex=Enabled", "", []want{
-			{0, LabModeInvalidValue, `"ObjectIndex=Enabled" must be enabled or disabled; values are case-sensitive, write ObjectIndex=enabled`},
+			{0, LabModeInvalidValue, `"ObjectIndex=Enabled" must be enabled or disabled (values are case-sensitive: write ObjectIndex=enabled)`},
 		}},
 		{"value not accepted", "ReadWriteConflictDetection=true", "", []want{
 			{0, LabModeInvalidValue, `"ReadWriteConflictDetection=true" must be enabled or disabled`},
@@ -191,15 +191,15 @@ func TestCheckLabMode(t *testing.T) {
 			{0, LabModeInvalidValue, `"ObjectIndex=b=c" must be enabled or disabled`},
 		}},
 		{"GC mode value", "DictionaryGCMode=SOFT_DELETE", "neptune1.4", []want{
-			{0, LabModeInvalidValue, `"DictionaryGCMode=SOFT_DELETE" must be disabled, soft_delete or enabled; values are case-sensitive, write DictionaryGCMode=soft_delete`},
+			{0, LabModeInvalidValue, `"DictionaryGCMode=SOFT_DELETE" must be disabled, soft_delete or enabled (values are case-sensitive: write DictionaryGCMode=soft_delete)`},
 		}},
 		{"GC concurrency too big", "DictionaryGCConcurrency=32", "neptune1.4", []want{
 			{0, LabModeInvalidValue, `"DictionaryGCConcurrency=32" must be an integer from 1 to 16`},
 		}},
 		{"GC concurrency repeated with bad numbers", "DictionaryGCConcurrency=0,DictionaryGCConcurrency=+4,DictionaryGCConcurrency=4", "neptune1.4", []want{
 			{0, LabModeInvalidValue, `"DictionaryGCConcurrency=0" must be an integer from 1 to 16`},
-			{1, LabModeDuplicateFeature, `"DictionaryGCConcurrency=+4" sets DictionaryGCConcurrency again; keep a single DictionaryGCConcurrency entry`},
-			{2, LabModeDuplicateFeature, `"DictionaryGCConcurrency=4" sets DictionaryGCConcurrency again; keep a single DictionaryGCConcurrency entry`},
+			{1, LabModeDuplicateFeature, `"DictionaryGCConcurrency=+4" sets DictionaryGCConcurrency again (keep a single DictionaryGCConcurrency entry)`},
+			{2, LabModeDuplicateFeature, `"DictionaryGCConcurrency=4" sets DictionaryGCConcurrency again (keep a single DictionaryGCConcurrency entry)`},
 		}},
 		{"GC concurrency bounds", "DictionaryGCConcurrency=1, DictionaryGCMode=enabled", "neptune1.4", nil},
 		{"GC concurrency 16 with leading zeros", "DictionaryGCConcurrency=0016", "neptune1.4", nil},
@@ -224,13 +224,13 @@ func TestCheckLabMode(t *testing.T) {
 			{0, LabModeInvalidValue, `"AccurateQRCMemoryEstimation=on" must be enabled or disabled`},
 		}},
 		{"one problem per entry, in order", "AuditLog, Streams=disabled,,ObjectIndex, =x, Foo=enabled, ObjectIndex=enabled, ObjectIndex=disabled, DatetimeMillisecond=yes, StrictTimeoutValidation=enabled", "neptune1.2", []want{
-			{0, LabModeNotAFeature, `"AuditLog" is not a lab-mode feature; audit logging is enabled by the neptune_enable_audit_log parameter`},
-			{1, LabModeRetiredFeature, `"Streams" left lab mode; use the neptune_streams cluster parameter`},
-			{2, LabModeEmptyEntry, "empty entry; remove the extra comma"},
+			{0, LabModeNotAFeature, `"AuditLog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`},
+			{1, LabModeRetiredFeature, `"Streams" left lab mode (use the neptune_streams cluster parameter)`},
+			{2, LabModeEmptyEntry, "empty entry (an extra comma)"},
 			{3, LabModeMissingEquals, `"ObjectIndex" has no "=" (write ObjectIndex=enabled or ObjectIndex=disabled)`},
 			{4, LabModeEmptyName, `"=x" has no feature name before "="`},
 			{5, LabModeUnknownFeature, `"Foo" is not a known lab-mode feature`},
-			{7, LabModeDuplicateFeature, `"ObjectIndex=disabled" sets ObjectIndex again; keep a single ObjectIndex entry`},
+			{7, LabModeDuplicateFeature, `"ObjectIndex=disabled" sets ObjectIndex again (keep a single ObjectIndex entry)`},
 			{8, LabModeInvalidValue, `"DatetimeMillisecond=yes" must be enabled or disabled`},
 			{9, LabModeNewerThanFamily, `"StrictTimeoutValidation" needs engine 1.3.2.0 or later (family neptune1.3), but the group's family is neptune1.2`},
 		}},

@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -32,6 +35,11 @@ var resourceSchema = &hclext.BodySchema{
 
 var moduleSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 	{Type: "resource", LabelNames: []string{"type", "name"}, Body: resourceSchema},
+}}
+
+// Locals are read as written, unexpanded: expanding them would make the host
+// evaluate every local, and fail the whole call on one circular reference.
+var localsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 	{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
 }}
 
@@ -78,26 +86,42 @@ func (r *Resource) Attr(name string) *hclext.Attribute { return r.Block.Body.Att
 func loadModel(host tflint.Runner) (*Model, error) {
 	content, err := host.GetModuleContent(moduleSchema, nil)
 	if err != nil {
-		return nil, err
+		// Expanding makes the host evaluate every reference in the requested
+		// attributes up front, so one bad local (a cycle, say) fails the whole
+		// call. Unexpanded blocks still let the rules check what is written.
+		logger.Warn(fmt.Sprintf("neptune: cannot expand the module (%s); checking blocks unexpanded", err))
+		content, err = host.GetModuleContent(moduleSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+		if err != nil {
+			return nil, err
+		}
 	}
 	m := &Model{
 		groupsByName: map[string][]*ParameterGroup{},
-		locals:       map[string]*hclext.Attribute{},
 		eval:         newEvaluator(host),
 		host:         host,
 		files:        map[string]*hcl.File{},
 	}
 	for _, block := range content.Blocks {
-		switch block.Type {
-		case "locals":
-			for name, attr := range block.Body.Attributes {
-				m.locals[name] = attr
-			}
-		case "resource":
-			m.addResource(block)
-		}
+		m.addResource(block)
 	}
 	return m, nil
+}
+
+// local returns a local value's definition, loading all of them on first use.
+func (m *Model) local(name string) *hclext.Attribute {
+	if m.locals == nil {
+		m.locals = map[string]*hclext.Attribute{}
+		content, err := m.host.GetModuleContent(localsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+		if err != nil {
+			return nil
+		}
+		for _, block := range content.Blocks {
+			for n, attr := range block.Body.Attributes {
+				m.locals[n] = attr
+			}
+		}
+	}
+	return m.locals[name]
 }
 
 func (m *Model) addResource(block *hclext.Block) {

@@ -109,7 +109,6 @@ func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource,
 		lines := append([]string{
 			fmt.Sprintf("resource %q %q {", clusterParameterGroupType, name),
 			fmt.Sprintf("  family = %q", family),
-			"",
 		}, indented("  ", auditParameterLines())...)
 		return m.appendToFile(f, c.Block.DefRange.Filename, append(lines, "}")...)
 	}
@@ -155,8 +154,10 @@ func (r *NeptuneClusterAuditLogParameterRule) checkGroup(m *Model, e *emitter, g
 	return nil
 }
 
+// auditParameterLines is the parameter block the fixes add, after a blank line.
 func auditParameterLines() []string {
 	return []string{
+		"",
 		"parameter {",
 		fmt.Sprintf("  name  = %q", neptune.AuditLogParameter),
 		`  value = "1"`,
@@ -167,7 +168,9 @@ func auditParameterLines() []string {
 func indented(prefix string, lines []string) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		out[i] = prefix + l
+		if l != "" {
+			out[i] = prefix + l
+		}
 	}
 	return out
 }

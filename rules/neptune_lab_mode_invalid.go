@@ -62,11 +62,7 @@ func (r *NeptuneLabModeInvalidRule) checkParameter(m *Model, e *emitter, g *Para
 	if len(problems) == 0 {
 		return nil
 	}
-	reasons := make([]string, len(problems))
-	for i, problem := range problems {
-		reasons[i] = problem.Reason
-	}
-	message := fmt.Sprintf("%s sets %s entries that Neptune silently ignores: %s", g.Address(), neptune.LabModeParameter, strings.Join(reasons, "; "))
+	message := fmt.Sprintf("%s sets %s entries that Neptune silently ignores: %s", g.Address(), neptune.LabModeParameter, describeProblems(problems))
 	return e.emit(message, p.Value.Expr.Range(), r.dropFix(m, g, p, value, problems))
 }
 
@@ -113,4 +109,23 @@ func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Para
 // quote writes a string as an HCL literal, escaping what HCL would interpret.
 func quote(s string) string {
 	return string(hclwrite.TokensForValue(cty.StringVal(s)).Bytes())
+}
+
+// maxReasons keeps a message readable when a value holds many bad entries.
+const maxReasons = 5
+
+func describeProblems(problems []neptune.LabModeProblem) string {
+	var reasons []string
+	seen := map[string]bool{}
+	for _, problem := range problems {
+		if !seen[problem.Reason] {
+			seen[problem.Reason] = true
+			reasons = append(reasons, problem.Reason)
+		}
+	}
+	text := strings.Join(reasons[:min(len(reasons), maxReasons)], "; ")
+	if more := len(reasons) - maxReasons; more > 0 {
+		text += fmt.Sprintf("; and %d more", more)
+	}
+	return text
 }

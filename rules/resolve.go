@@ -74,7 +74,7 @@ func (m *Model) referencedGroup(expr hcl.Expression, depth int) *ParameterGroup 
 	}
 	switch t.RootName() {
 	case "local":
-		if local := m.locals[name]; local != nil {
+		if local := m.local(name); local != nil {
 			return m.referencedGroup(local.Expr, depth+1)
 		}
 	case clusterParameterGroupType:
