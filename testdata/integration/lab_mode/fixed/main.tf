@@ -33,7 +33,6 @@ resource "aws_neptune_cluster_parameter_group" "audit_log_with_parameter" {
     name  = "neptune_enable_audit_log"
     value = "1"
   }
-
 }
 
 resource "aws_neptune_cluster_parameter_group" "empty_entries" {

@@ -5,9 +5,12 @@
 # `tflint` with the neptune ruleset. See docs/rules/ for the correct forms.
 
 terraform {
+  required_version = ">= 1.5"
+
   required_providers {
     aws = {
-      source = "hashicorp/aws"
+      source  = "hashicorp/aws"
+      version = ">= 5.65"
     }
   }
 }

@@ -1,0 +1,63 @@
+# The pinned tflint the integration tests and the demo run against.
+TFLINT_VERSION := v0.64.0
+BIN            := $(CURDIR)/.bin
+TFLINT         := $(BIN)/tflint
+PLUGIN         := tflint-ruleset-neptune
+DEMO_PLUGINS   := $(CURDIR)/.bin/plugins
+FUZZTIME       ?= 5s
+
+export PATH := $(PATH):/usr/local/go/bin
+
+.PHONY: default tools build install test unit integration fuzz demo bench clean
+
+default: build
+
+# tools installs the pinned tflint into .bin/ (about two minutes the first time).
+tools: $(TFLINT)
+
+$(TFLINT):
+	GOBIN=$(BIN) go install github.com/terraform-linters/tflint@$(TFLINT_VERSION)
+	@$(TFLINT) --version | grep -q "$(patsubst v%,%,$(TFLINT_VERSION))"
+
+build:
+	go build -o $(PLUGIN) .
+
+# install puts the plugin where tflint looks for it without a `source`.
+install: build
+	mkdir -p $(HOME)/.tflint.d/plugins
+	cp $(PLUGIN) $(HOME)/.tflint.d/plugins/
+
+# test runs everything: vet, unit tests, the real-tflint integration tests,
+# and each fuzz target for FUZZTIME.
+test: tools
+	go vet ./...
+	test -z "$$(gofmt -l .)" || (gofmt -l . && false)
+	TFLINT=$(TFLINT) go test -count=1 ./...
+	$(MAKE) fuzz FUZZTIME=$(FUZZTIME)
+
+unit:
+	go test -count=1 ./neptune/ ./rules/
+
+integration: tools
+	TFLINT=$(TFLINT) go test -count=1 ./integration/
+
+# fuzz runs every fuzz target in turn; FUZZTIME=10m for a long run.
+fuzz:
+	@for pkg in ./neptune/ ./rules/; do \
+	  for target in $$(go test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
+	    go test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# demo lints a restatement of a popular remediation guide with the plugin.
+demo: tools build
+	mkdir -p $(DEMO_PLUGINS)
+	cp $(PLUGIN) $(DEMO_PLUGINS)/
+	cd examples/remediation-guide && TFLINT_PLUGIN_DIR=$(DEMO_PLUGINS) $(TFLINT) --force
+
+bench: tools
+	go run ./bench -tflint $(TFLINT)
+
+clean:
+	rm -rf $(PLUGIN) dist

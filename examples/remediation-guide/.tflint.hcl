@@ -1,0 +1,3 @@
+plugin "neptune" {
+  enabled = true
+}
