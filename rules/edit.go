@@ -44,13 +44,16 @@ func (m *Model) appendToBlock(f tflint.Fixer, block *hclext.Block, lines ...stri
 	if err != nil {
 		return err
 	}
-	if err := insertIntoBlock(f, b, src, lines); err != nil {
+	added, err := insertIntoBlock(f, b, src, lines)
+	if err != nil {
 		return err
 	}
-	return keepLinesBelow(f, b, src)
+	return keepLinesBelow(f, b, src, added)
 }
 
-func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []string) error {
+// insertIntoBlock writes the lines before the block's closing brace and
+// returns how many lines the file grew by.
+func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []string) (int, error) {
 	filename := b.TypeRange.Filename
 	outer := strings.Repeat(" ", b.TypeRange.Start.Column-1)
 	inner := outer + "  "
@@ -60,7 +63,7 @@ func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []str
 	switch {
 	case lineStart >= 0 && strings.TrimSpace(string(src[lineStart:closing.Byte])) == "":
 		at := hcl.Pos{Line: closing.Line, Column: 1, Byte: lineStart}
-		return f.InsertTextBefore(hcl.Range{Filename: filename, Start: at, End: at}, text)
+		return strings.Count(text, "\n"), f.InsertTextBefore(hcl.Range{Filename: filename, Start: at, End: at}, text)
 	case b.OpenBraceRange.Start.Line == closing.Line:
 		between := hcl.Range{Filename: filename, Start: b.OpenBraceRange.End, End: closing}
 		existing := strings.TrimSpace(string(between.SliceBytes(src)))
@@ -68,37 +71,43 @@ func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []str
 		if existing != "" {
 			replacement += inner + existing + "\n"
 		}
-		return f.ReplaceText(between, replacement+text+outer)
+		replacement += text + outer
+		return strings.Count(replacement, "\n"), f.ReplaceText(between, replacement)
 	default:
-		return f.InsertTextBefore(b.CloseBraceRange, "\n"+text+outer)
+		text = "\n" + text + outer
+		return strings.Count(text, "\n"), f.InsertTextBefore(b.CloseBraceRange, text)
 	}
 }
 
-// keepLinesBelow removes one blank line after a block that a fix made
-// longer, when a "tflint-ignore" annotation follows: tflint computes the
+// keepLinesBelow removes as many blank lines after a block as a fix added
+// to it, when a "tflint-ignore" annotation follows: tflint computes the
 // annotated lines once per run, so shifting them would make it report, and
-// fix, what the user chose to ignore. Without such a blank line the fix is
-// not offered.
-func keepLinesBelow(f tflint.Fixer, b *hclsyntax.Block, src []byte) error {
+// fix, what the user chose to ignore. Without enough blank lines there the
+// fix is not offered.
+func keepLinesBelow(f tflint.Fixer, b *hclsyntax.Block, src []byte, added int) error {
 	end := b.CloseBraceRange.End.Byte
 	rest := string(src[end:])
-	if !strings.Contains(rest, "tflint-ignore") {
+	if added == 0 || !strings.Contains(rest, "tflint-ignore") {
 		return nil
 	}
 	first := strings.IndexByte(rest, '\n')
 	if first < 0 || strings.TrimSpace(rest[:first]) != "" {
 		return tflint.ErrFixNotSupported
 	}
-	second := strings.IndexByte(rest[first+1:], '\n')
-	if second < 0 || strings.TrimSpace(rest[first+1:first+1+second]) != "" {
-		return tflint.ErrFixNotSupported
+	start := first + 1
+	stop := start
+	for i := 0; i < added; i++ {
+		next := strings.IndexByte(rest[stop:], '\n')
+		if next < 0 || strings.TrimSpace(rest[stop:stop+next]) != "" {
+			return tflint.ErrFixNotSupported
+		}
+		stop += next + 1
 	}
-	blank := hcl.Range{
+	return f.Remove(hcl.Range{
 		Filename: b.TypeRange.Filename,
-		Start:    hcl.Pos{Byte: end + first + 1},
-		End:      hcl.Pos{Byte: end + first + 1 + second + 1},
-	}
-	return f.Remove(blank)
+		Start:    hcl.Pos{Byte: end + start},
+		End:      hcl.Pos{Byte: end + stop},
+	})
 }
 
 // appendToFile adds a top-level block at the end of a file, where it moves

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -13,10 +14,15 @@ type emitter struct {
 	runner tflint.Runner
 	rule   tflint.Rule
 	seen   map[rangeKey]bool
+	fixing bool
 }
 
 func newEmitter(runner tflint.Runner, rule tflint.Rule) *emitter {
-	return &emitter{runner: runner, rule: rule, seen: map[rangeKey]bool{}}
+	fixing := true
+	if r, ok := runner.(*Runner); ok {
+		fixing = r.fixEnabled
+	}
+	return &emitter{runner: runner, rule: rule, seen: map[rangeKey]bool{}, fixing: fixing}
 }
 
 // emit reports an issue; fix may be nil when there is no safe fix.
@@ -33,8 +39,43 @@ func (e *emitter) emit(message string, rng hcl.Range, fix func(tflint.Fixer) err
 		if isJSONFile(rng.Filename) {
 			return tflint.ErrFixNotSupported
 		}
+		if !e.fixing && !annotationAfter(f, rng) {
+			// Without --fix the SDK only asks whether a fix exists. Edits can
+			// only be refused when they would move an annotated line, so the
+			// costly part (parsing the file) is skipped when none follows.
+			return nil
+		}
 		return fix(f)
 	})
 }
 
 func isJSONFile(name string) bool { return strings.HasSuffix(name, ".json") }
+
+// annotationAfter reports whether a tflint-ignore comment follows the start
+// of rng in its file; every edit of a fix happens at or after that point.
+func annotationAfter(f tflint.Fixer, rng hcl.Range) bool {
+	src := sourceOf(f, rng.Filename)
+	if rng.Start.Byte < 0 || rng.Start.Byte > len(src) {
+		return true
+	}
+	return bytes.Contains(src[rng.Start.Byte:], []byte("tflint-ignore"))
+}
+
+// sourceOf returns a file's text as the fixer holds it, with no host call:
+// the fixer only hands out ranges, so the file's length is found by bisection.
+func sourceOf(f tflint.Fixer, filename string) []byte {
+	lo, hi := 0, 1<<31-1
+	for lo < hi {
+		mid := lo + (hi-lo+1)/2
+		if f.TextAt(wholeRange(filename, mid)).Bytes != nil {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return f.TextAt(wholeRange(filename, lo)).Bytes
+}
+
+func wholeRange(filename string, end int) hcl.Range {
+	return hcl.Range{Filename: filename, Start: hcl.Pos{Byte: 0}, End: hcl.Pos{Byte: end}}
+}

@@ -16,25 +16,38 @@ const (
 )
 
 // The attributes and blocks every rule reads, fetched in one host call.
+// count, for_each and "dynamic" tell whether the host must expand blocks.
 var resourceSchema = &hclext.BodySchema{
 	Attributes: []hclext.AttributeSchema{
+		{Name: "count"},
+		{Name: "for_each"},
 		{Name: "enable_cloudwatch_logs_exports"},
 		{Name: "enabled_cloudwatch_logs_exports"},
 		{Name: "neptune_cluster_parameter_group_name"},
 		{Name: "engine_version"},
-		{Name: "name"},
 		{Name: "family"},
 	},
-	Blocks: []hclext.BlockSchema{{
-		Type: "parameter",
-		Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{
-			{Name: "name"}, {Name: "value"}, {Name: "apply_method"},
-		}},
-	}},
+	Blocks: []hclext.BlockSchema{
+		{
+			Type: "parameter",
+			Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{
+				{Name: "name"}, {Name: "value"}, {Name: "apply_method"},
+			}},
+		},
+		{Type: "dynamic", LabelNames: []string{"name"}},
+	},
 }
 
 var moduleSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 	{Type: "resource", LabelNames: []string{"type", "name"}, Body: resourceSchema},
+}}
+
+// Every resource type has a "name", so it is costly to fetch for all of
+// them; groups' names are fetched only when a cluster names its group.
+var namesSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+	{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{
+		Attributes: []hclext.AttributeSchema{{Name: "name"}},
+	}},
 }}
 
 // Locals are read as written, unexpanded: expanding them would make the host
@@ -56,6 +69,9 @@ type Model struct {
 	host         tflint.Runner
 	files        map[string]*hcl.File
 	rawGroups    map[rangeKey]*hclext.Block
+	isExpanded   bool
+	groupNames   map[rangeKey][]*hclext.Attribute
+	users        map[rangeKey][]string
 }
 
 // Resource is one instance of a resource block.
@@ -69,6 +85,7 @@ type Resource struct {
 type ParameterGroup struct {
 	*Resource
 	Parameters []*Parameter
+	instance   int // index among the instances of its block
 }
 
 // Parameter is one parameter block of a parameter group.
@@ -83,23 +100,30 @@ func (r *Resource) Address() string { return r.Type + "." + r.Name }
 // Attr returns the named attribute, or nil when it is not set.
 func (r *Resource) Attr(name string) *hclext.Attribute { return r.Block.Body.Attributes[name] }
 
+// loadModel reads the module's resources. Unexpanded blocks are cheap for
+// the host to give; it is asked to expand count, for_each and "dynamic" (and
+// so evaluate every reference in the requested attributes) only when a
+// Neptune resource uses them.
 func loadModel(host tflint.Runner) (*Model, error) {
-	content, err := host.GetModuleContent(moduleSchema, nil)
+	raw, err := host.GetModuleContent(moduleSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
-		// Expanding makes the host evaluate every reference in the requested
-		// attributes up front, so one bad local (a cycle, say) fails the whole
-		// call. Unexpanded blocks still let the rules check what is written.
-		logger.Warn(fmt.Sprintf("neptune: cannot expand the module (%s); checking blocks unexpanded", err))
-		content, err = host.GetModuleContent(moduleSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
-		if err != nil {
-			return nil, err
-		}
+		return nil, err
 	}
 	m := &Model{
 		groupsByName: map[string][]*ParameterGroup{},
 		eval:         newEvaluator(host),
 		host:         host,
 		files:        map[string]*hcl.File{},
+		rawGroups:    map[rangeKey]*hclext.Block{},
+	}
+	content := raw
+	if needsExpansion(raw) {
+		content, m.isExpanded = expanded(host, raw)
+	}
+	for _, block := range raw.Blocks {
+		if len(block.Labels) == 2 && block.Labels[0] == clusterParameterGroupType {
+			m.rawGroups[keyOf(block.DefRange)] = block
+		}
 	}
 	for _, block := range content.Blocks {
 		m.addResource(block)
@@ -107,21 +131,67 @@ func loadModel(host tflint.Runner) (*Model, error) {
 	return m, nil
 }
 
-// local returns a local value's definition, loading all of them on first use.
-func (m *Model) local(name string) *hclext.Attribute {
-	if m.locals == nil {
-		m.locals = map[string]*hclext.Attribute{}
-		content, err := m.host.GetModuleContent(localsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
-		if err != nil {
-			return nil
+func needsExpansion(raw *hclext.BodyContent) bool {
+	for _, block := range raw.Blocks {
+		if len(block.Labels) != 2 || (block.Labels[0] != clusterType && block.Labels[0] != clusterParameterGroupType) {
+			continue
 		}
-		for _, block := range content.Blocks {
-			for n, attr := range block.Body.Attributes {
-				m.locals[n] = attr
+		attrs := block.Body.Attributes
+		if attrs["count"] != nil || attrs["for_each"] != nil {
+			return true
+		}
+		for _, nested := range block.Body.Blocks {
+			if nested.Type == "dynamic" {
+				return true
 			}
 		}
 	}
-	return m.locals[name]
+	return false
+}
+
+// expanded asks the host to expand the module. Expanding makes it evaluate
+// every reference in the requested attributes up front, so one bad local (a
+// cycle, say) fails the whole call: then the rules check what is written.
+func expanded(host tflint.Runner, raw *hclext.BodyContent) (*hclext.BodyContent, bool) {
+	content, err := host.GetModuleContent(moduleSchema, nil)
+	if err != nil {
+		logger.Warn(fmt.Sprintf("neptune: cannot expand the module (%s); checking blocks unexpanded", err))
+		return raw, false
+	}
+	return content, true
+}
+
+// GroupName returns the "name" attribute of a group instance, or nil.
+func (m *Model) GroupName(g *ParameterGroup) *hclext.Attribute {
+	if m.groupNames == nil {
+		m.groupNames = m.loadGroupNames()
+	}
+	names := m.groupNames[keyOf(g.Block.DefRange)]
+	if g.instance < len(names) {
+		return names[g.instance]
+	}
+	return nil
+}
+
+// loadGroupNames fetches every group's name in one host call, expanded the
+// same way as the model so that instance i of a counted group gets its own.
+func (m *Model) loadGroupNames() map[rangeKey][]*hclext.Attribute {
+	names := map[rangeKey][]*hclext.Attribute{}
+	option := &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone}
+	if m.isExpanded {
+		option = nil
+	}
+	content, err := m.host.GetModuleContent(namesSchema, option)
+	if err != nil {
+		return names
+	}
+	for _, b := range content.Blocks {
+		if len(b.Labels) == 2 && b.Labels[0] == clusterParameterGroupType {
+			key := keyOf(b.DefRange)
+			names[key] = append(names[key], b.Body.Attributes["name"])
+		}
+	}
+	return names
 }
 
 func (m *Model) addResource(block *hclext.Block) {
@@ -133,7 +203,7 @@ func (m *Model) addResource(block *hclext.Block) {
 	case clusterType:
 		m.Clusters = append(m.Clusters, r)
 	case clusterParameterGroupType:
-		g := &ParameterGroup{Resource: r}
+		g := &ParameterGroup{Resource: r, instance: len(m.groupsByName[r.Name])}
 		for _, p := range block.Body.Blocks {
 			if p.Type == "parameter" {
 				g.Parameters = append(g.Parameters, &Parameter{Block: p, Name: p.Body.Attributes["name"], Value: p.Body.Attributes["value"]})
@@ -193,8 +263,8 @@ func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
 			return true
 		}
 	}
-	raw, err := m.rawGroup(g)
-	if err != nil || raw == nil {
+	raw := m.rawGroup(g)
+	if raw == nil {
 		return true
 	}
 	for _, d := range raw.Body.Blocks {
@@ -216,22 +286,23 @@ func (m *Model) expandedFrom(g *ParameterGroup, dynamic *hclext.Block) bool {
 }
 
 // rawGroup returns the group's block as written, "dynamic" blocks unexpanded.
-// It costs one host call per module, made only when a rule needs it.
-func (m *Model) rawGroup(g *ParameterGroup) (*hclext.Block, error) {
-	if m.rawGroups == nil {
-		content, err := m.host.GetResourceContent(clusterParameterGroupType, &hclext.BodySchema{
-			Blocks: []hclext.BlockSchema{{
-				Type: "dynamic", LabelNames: []string{"name"},
-				Body: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "content"}}},
-			}},
-		}, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+func (m *Model) rawGroup(g *ParameterGroup) *hclext.Block {
+	return m.rawGroups[keyOf(g.Block.DefRange)]
+}
+
+// local returns a local value's definition, loading all of them on first use.
+func (m *Model) local(name string) *hclext.Attribute {
+	if m.locals == nil {
+		m.locals = map[string]*hclext.Attribute{}
+		content, err := m.host.GetModuleContent(localsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 		if err != nil {
-			return nil, err
+			return nil
 		}
-		m.rawGroups = map[rangeKey]*hclext.Block{}
-		for _, b := range content.Blocks {
-			m.rawGroups[keyOf(b.DefRange)] = b
+		for _, block := range content.Blocks {
+			for n, attr := range block.Body.Attributes {
+				m.locals[n] = attr
+			}
 		}
 	}
-	return m.rawGroups[keyOf(g.Block.DefRange)], nil
+	return m.locals[name]
 }

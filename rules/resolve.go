@@ -51,7 +51,7 @@ func (m *Model) ClusterParameterGroup(cluster *Resource) GroupRef {
 		return GroupRef{Use: UsesDefaultGroup, DefaultName: name}
 	}
 	for _, g := range m.ClusterParameterGroups {
-		if n, ok := m.String(g.Attr("name")); ok && n == name {
+		if n, ok := m.String(m.GroupName(g)); ok && n == name {
 			return GroupRef{Use: UsesModuleGroup, Group: g}
 		}
 	}
@@ -142,14 +142,18 @@ func attributeAfterIndexes(steps hcl.Traversal) string {
 // ClustersUsing returns the addresses of the clusters that run with group,
 // one per resource block.
 func (m *Model) ClustersUsing(group *ParameterGroup) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, c := range m.Clusters {
-		ref := m.ClusterParameterGroup(c)
-		if ref.Use == UsesModuleGroup && ref.Group.Block.DefRange == group.Block.DefRange && !seen[c.Address()] {
+	if m.users == nil {
+		m.users = map[rangeKey][]string{}
+		seen := map[string]bool{}
+		for _, c := range m.Clusters {
+			ref := m.ClusterParameterGroup(c)
+			if ref.Use != UsesModuleGroup || seen[c.Address()] {
+				continue
+			}
 			seen[c.Address()] = true
-			out = append(out, c.Address())
+			key := keyOf(ref.Group.Block.DefRange)
+			m.users[key] = append(m.users[key], c.Address())
 		}
 	}
-	return out
+	return m.users[keyOf(group.Block.DefRange)]
 }

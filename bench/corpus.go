@@ -1,0 +1,153 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// resourcesPerFile is how densely the corpus packs files, as real code does.
+const clustersPerFile = 6 // 6 clusters x 8 resources = 48 resources a file
+
+// writeModule writes a root module of n Neptune clusters, each with its own
+// cluster parameter group, an instance and five unrelated resources, with a
+// deterministic mix of good and bad settings.
+func writeModule(dir string, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "variables.tf"), []byte(variablesTF), 0o644); err != nil {
+		return err
+	}
+	var sb strings.Builder
+	for i := 0; i < n; i++ {
+		writeCluster(&sb, i)
+		if (i+1)%clustersPerFile == 0 || i == n-1 {
+			name := filepath.Join(dir, fmt.Sprintf("graph_%04d.tf", i/clustersPerFile))
+			if err := os.WriteFile(name, []byte(sb.String()), 0o644); err != nil {
+				return err
+			}
+			sb.Reset()
+		}
+	}
+	return nil
+}
+
+const variablesTF = `terraform {
+  required_version = ">= 1.5"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.65"
+    }
+  }
+}
+
+variable "engine_version" {
+  type    = string
+  default = "1.3.2.1"
+}
+
+variable "log_exports" {
+  type    = list(string)
+  default = ["audit", "slowquery"]
+}
+
+variable "environment" {
+  type    = string
+  default = "bench"
+}
+
+locals {
+  tags = {
+    environment = var.environment
+  }
+}
+`
+
+// writeCluster writes one cluster's eight resources. Every seventh cluster
+// misses the export, every fifth sets the audit parameter to 0, every
+// eleventh runs on a default group and every thirteenth has a bad lab mode.
+func writeCluster(sb *strings.Builder, i int) {
+	exports := `var.log_exports`
+	switch {
+	case i%7 == 3:
+		exports = `["slowquery"]`
+	case i%7 == 5:
+		exports = `["audit"]`
+	}
+	audit := `"1"`
+	if i%5 == 2 {
+		audit = `"0"`
+	}
+	group := fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i)
+	if i%11 == 4 {
+		group = `"default.neptune1.3"`
+	}
+	labMode := "ObjectIndex=enabled"
+	if i%13 == 6 {
+		labMode = "AuditLog"
+	}
+	fmt.Fprintf(sb, `resource "aws_neptune_cluster_parameter_group" "g%[1]d" {
+  name   = "graph-%[1]d"
+  family = "neptune1.3"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = %[2]s
+  }
+
+  parameter {
+    name  = "neptune_lab_mode"
+    value = %[3]q
+  }
+
+  tags = local.tags
+}
+
+resource "aws_neptune_cluster" "c%[1]d" {
+  cluster_identifier                   = "graph-%[1]d"
+  engine_version                       = var.engine_version
+  storage_encrypted                    = true
+  enable_cloudwatch_logs_exports       = %[4]s
+  neptune_cluster_parameter_group_name = %[5]s
+  tags                                 = local.tags
+}
+
+resource "aws_neptune_cluster_instance" "i%[1]d" {
+  cluster_identifier = aws_neptune_cluster.c%[1]d.id
+  instance_class     = "db.r6g.large"
+}
+
+resource "aws_s3_bucket" "b%[1]d" {
+  bucket = "graph-%[1]d-exports"
+  tags   = local.tags
+}
+
+resource "aws_s3_bucket_versioning" "v%[1]d" {
+  bucket = aws_s3_bucket.b%[1]d.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_security_group" "s%[1]d" {
+  name        = "graph-%[1]d"
+  description = "Neptune clients of graph %[1]d"
+}
+
+resource "aws_iam_role" "r%[1]d" {
+  name               = "graph-%[1]d-loader"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [] })
+}
+
+resource "aws_iam_role_policy_attachment" "p%[1]d" {
+  role       = aws_iam_role.r%[1]d.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+}
+
+`, i, audit, labMode, exports, group)
+}
