@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// resourcesPerFile is how densely the corpus packs files, as real code does.
+// clustersPerFile sets how densely the corpus packs files, as real code does.
 const clustersPerFile = 6 // 6 clusters x 8 resources = 48 resources a file
 
 // writeModule writes a root module of n Neptune clusters, each with its own

@@ -1,18 +1,84 @@
-// Command bench measures what the neptune plugin adds to a tflint run.
+// Command bench measures what the neptune plugin adds to a tflint run: it
+// builds the plugin, generates deterministic corpora, runs the pinned tflint
+// with and without the plugin in alternation (A B A B ...), and prints the
+// ratios of the medians with the min-max of the paired ratios.
+//
+//	go run ./bench -tflint .bin/tflint            # every scenario
+//	go run ./bench -tflint .bin/tflint -only 1000 -pairs 9
+//	go run ./bench -gen /tmp/corpus -clusters 1000 # just write a corpus
 package main
 
 import (
 	"flag"
+	"fmt"
 	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
 )
 
 func main() {
+	tflint := flag.String("tflint", ".bin/tflint", "the tflint binary to measure")
+	pairs := flag.Int("pairs", 5, "A/B pairs per scenario")
+	only := flag.String("only", "", "run one scenario: 1000, 5000, startup or recursive")
 	gen := flag.String("gen", "", "write a corpus module into this folder and exit")
-	n := flag.Int("clusters", 1000, "clusters in the generated module")
+	clusters := flag.Int("clusters", 1000, "clusters in the module written by -gen")
 	flag.Parse()
+
 	if *gen != "" {
-		if err := writeModule(*gen, *n); err != nil {
+		if err := writeModule(*gen, *clusters); err != nil {
 			log.Fatal(err)
 		}
+		return
 	}
+	bin, err := filepath.Abs(*tflint)
+	if err != nil {
+		log.Fatal(err)
+	}
+	work, err := os.MkdirTemp("", "neptune-bench-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(work)
+	pluginDir := filepath.Join(work, "plugins")
+	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "tflint-ruleset-neptune"), ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		log.Fatalf("building the plugin: %v\n%s", err, out)
+	}
+
+	fmt.Printf("machine: %s/%s, %d CPUs, %s; tflint: %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), version(bin))
+	b := &bench{tflint: bin, pluginDir: pluginDir, work: work, pairs: *pairs}
+	results, err := b.run(*only)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(report(results))
+	if !allWithinBudget(results) {
+		os.Exit(1)
+	}
+}
+
+func version(bin string) string {
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		return "unknown"
+	}
+	return strings.SplitN(strings.TrimSpace(string(out)), "\n", 2)[0]
+}
+
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "model name") {
+			if _, name, ok := strings.Cut(line, ":"); ok {
+				return strings.TrimSpace(name)
+			}
+		}
+	}
+	return "unknown CPU"
 }

@@ -1,0 +1,283 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const (
+	configWithout = `plugin "terraform" {
+  enabled = true
+  preset  = "recommended"
+}
+`
+	configWith = configWithout + `
+plugin "neptune" {
+  enabled = true
+}
+`
+)
+
+type bench struct {
+	tflint, pluginDir, work string
+	pairs                   int
+}
+
+// sample is one tflint run: its wall time and the peak resident memory of
+// tflint and every plugin process it started, summed.
+type sample struct {
+	seconds float64
+	peakKB  int
+}
+
+type scenario struct {
+	name, dir string
+	args      []string
+}
+
+type result struct {
+	scenario
+	without, with []sample
+}
+
+func (b *bench) run(only string) ([]result, error) {
+	scenarios, err := b.prepare(only)
+	if err != nil {
+		return nil, err
+	}
+	var results []result
+	for _, s := range scenarios {
+		r := result{scenario: s}
+		// Warm the page cache and the plugin binary before measuring.
+		if _, err := b.once(s, false); err != nil {
+			return nil, err
+		}
+		for i := 0; i < b.pairs; i++ {
+			a, err := b.once(s, false)
+			if err != nil {
+				return nil, err
+			}
+			w, err := b.once(s, true)
+			if err != nil {
+				return nil, err
+			}
+			r.without, r.with = append(r.without, a), append(r.with, w)
+		}
+		fmt.Fprintf(os.Stderr, "%s: %.2fx time, %.2fx memory\n", s.name, timeRatio(r), memoryRatio(r))
+		results = append(results, r)
+	}
+	return results, nil
+}
+
+// prepare writes the corpora of the scenarios to run.
+func (b *bench) prepare(only string) ([]scenario, error) {
+	var out []scenario
+	module := func(name string, clusters int) error {
+		dir := filepath.Join(b.work, name)
+		if err := writeModule(dir, clusters); err != nil {
+			return err
+		}
+		if err := writeConfigs(dir); err != nil {
+			return err
+		}
+		out = append(out, scenario{name: name, dir: dir})
+		return nil
+	}
+	if only == "" || only == "startup" {
+		if err := module("startup", 1); err != nil {
+			return nil, err
+		}
+	}
+	if only == "" || only == "1000" {
+		if err := module("1000", 1000); err != nil {
+			return nil, err
+		}
+	}
+	if only == "" || only == "5000" {
+		if err := module("5000", 5000); err != nil {
+			return nil, err
+		}
+	}
+	if only == "" || only == "recursive" {
+		dir := filepath.Join(b.work, "recursive")
+		for i := 0; i < 200; i++ {
+			sub := filepath.Join(dir, fmt.Sprintf("stack_%03d", i))
+			if err := writeModule(sub, 1+i%3); err != nil {
+				return nil, err
+			}
+			if err := writeConfigs(sub); err != nil {
+				return nil, err
+			}
+		}
+		if err := writeConfigs(dir); err != nil {
+			return nil, err
+		}
+		out = append(out, scenario{name: "recursive", dir: dir, args: []string{"--recursive"}})
+	}
+	return out, nil
+}
+
+func writeConfigs(dir string) error {
+	if err := os.WriteFile(filepath.Join(dir, ".tflint.without.hcl"), []byte(configWithout), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, ".tflint.with.hcl"), []byte(configWith), 0o644)
+}
+
+func (b *bench) once(s scenario, withPlugin bool) (sample, error) {
+	config := filepath.Join(s.dir, ".tflint.without.hcl")
+	if withPlugin {
+		config = filepath.Join(s.dir, ".tflint.with.hcl")
+	}
+	args := append([]string{"--config", config, "--format", "compact", "--force"}, s.args...)
+	cmd := exec.Command(b.tflint, args...)
+	cmd.Dir = s.dir
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.pluginDir, "TFLINT_LOG=")
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = nil, &stderr
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return sample{}, err
+	}
+	peak := watchMemory(cmd.Process.Pid)
+	err := cmd.Wait()
+	elapsed := time.Since(start).Seconds()
+	peakKB := <-peak
+	if err != nil {
+		return sample{}, fmt.Errorf("%s %v: %v\n%s", b.tflint, args, err, stderr.String())
+	}
+	return sample{seconds: elapsed, peakKB: peakKB}, nil
+}
+
+// watchMemory samples the resident memory of pid and its descendants every
+// few milliseconds until pid exits, and sends the highest sum.
+func watchMemory(pid int) <-chan int {
+	out := make(chan int, 1)
+	go func() {
+		peak := 0
+		for {
+			if _, err := os.Stat(fmt.Sprintf("/proc/%d/stat", pid)); err != nil || isZombie(pid) {
+				break
+			}
+			if rss := treeRSS(pid); rss > peak {
+				peak = rss
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		out <- peak
+	}()
+	return out
+}
+
+func isZombie(pid int) bool {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true
+	}
+	fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+	return len(fields) > 0 && fields[0] == "Z"
+}
+
+func treeRSS(root int) int {
+	children := map[int][]int{}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		data, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+		if len(fields) > 1 {
+			if ppid, err := strconv.Atoi(fields[1]); err == nil {
+				children[ppid] = append(children[ppid], pid)
+			}
+		}
+	}
+	total := 0
+	queue := []int{root}
+	for len(queue) > 0 {
+		pid := queue[0]
+		queue = append(queue[1:], children[pid]...)
+		total += rssKB(pid)
+	}
+	return total
+}
+
+func rssKB(pid int) int {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			fields := strings.Fields(line)
+			if len(fields) >= 2 {
+				kb, _ := strconv.Atoi(fields[1])
+				return kb
+			}
+		}
+	}
+	return 0
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func seconds(samples []sample) []float64 {
+	out := make([]float64, len(samples))
+	for i, s := range samples {
+		out[i] = s.seconds
+	}
+	return out
+}
+
+func kilobytes(samples []sample) []float64 {
+	out := make([]float64, len(samples))
+	for i, s := range samples {
+		out[i] = float64(s.peakKB)
+	}
+	return out
+}
+
+func timeRatio(r result) float64 {
+	return median(seconds(r.with)) / median(seconds(r.without))
+}
+
+func memoryRatio(r result) float64 {
+	return median(kilobytes(r.with)) / median(kilobytes(r.without))
+}
+
+// pairRange is the min and max of the per-pair ratios, to show the noise.
+func pairRange(with, without []float64) (float64, float64) {
+	lo, hi := 0.0, 0.0
+	for i := range with {
+		r := with[i] / without[i]
+		if i == 0 || r < lo {
+			lo = r
+		}
+		if i == 0 || r > hi {
+			hi = r
+		}
+	}
+	return lo, hi
+}
