@@ -11,6 +11,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/corpus"
 	"log"
 	"os"
 	"os/exec"
@@ -28,7 +29,7 @@ func main() {
 	flag.Parse()
 
 	if *gen != "" {
-		if err := writeModule(*gen, *clusters); err != nil {
+		if err := corpus.WriteModule(*gen, *clusters); err != nil {
 			log.Fatal(err)
 		}
 		return

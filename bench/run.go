@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/corpus"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -81,7 +82,7 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 	var out []scenario
 	module := func(name string, clusters int) error {
 		dir := filepath.Join(b.work, name)
-		if err := writeModule(dir, clusters); err != nil {
+		if err := corpus.WriteModule(dir, clusters); err != nil {
 			return err
 		}
 		if err := writeConfigs(dir); err != nil {
@@ -109,7 +110,7 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		dir := filepath.Join(b.work, "recursive")
 		for i := 0; i < 200; i++ {
 			sub := filepath.Join(dir, fmt.Sprintf("stack_%03d", i))
-			if err := writeModule(sub, 1+i%3); err != nil {
+			if err := corpus.WriteModule(sub, 1+i%3); err != nil {
 				return nil, err
 			}
 			if err := writeConfigs(sub); err != nil {

@@ -160,16 +160,23 @@ func (m *Model) removeBlock(f tflint.Fixer, block *hclext.Block) error {
 	return f.RemoveExtBlock(block)
 }
 
+// blankLineBefore finds the blank line above a block and the comments that
+// lead it, which RemoveExtBlock removes with the block.
 func blankLineBefore(b *hclsyntax.Block, src []byte) (hcl.Range, bool) {
 	lineStart := b.TypeRange.Start.Byte - (b.TypeRange.Start.Column - 1)
-	if lineStart < 1 {
-		return hcl.Range{}, false
+	for lineStart > 0 {
+		prevStart := strings.LastIndexByte(string(src[:lineStart-1]), '\n') + 1
+		line := strings.TrimSpace(string(src[prevStart:lineStart]))
+		switch {
+		case line == "":
+			return hcl.Range{Filename: b.TypeRange.Filename, Start: hcl.Pos{Byte: prevStart}, End: hcl.Pos{Byte: lineStart}}, true
+		case strings.HasPrefix(line, "#") || strings.HasPrefix(line, "//"):
+			lineStart = prevStart
+		default:
+			return hcl.Range{}, false
+		}
 	}
-	prevStart := strings.LastIndexByte(string(src[:lineStart-1]), '\n') + 1
-	if strings.TrimSpace(string(src[prevStart:lineStart])) != "" {
-		return hcl.Range{}, false
-	}
-	return hcl.Range{Filename: b.TypeRange.Filename, Start: hcl.Pos{Byte: prevStart}, End: hcl.Pos{Byte: lineStart}}, true
+	return hcl.Range{}, false
 }
 
 func closesParentNext(b *hclsyntax.Block, src []byte) bool {

@@ -33,5 +33,9 @@ func (g guardedRule) Check(runner tflint.Runner) (err error) {
 			err = fmt.Errorf("rule %s crashed on this configuration (%v); please report it with the block it names", g.Name(), p)
 		}
 	}()
-	return g.Rule.Check(runner)
+	err = g.Rule.Check(runner)
+	if r, ok := runner.(*Runner); ok {
+		logger.Debug(fmt.Sprintf("neptune: %s done, %d host calls for the model so far", g.Name(), r.HostCalls()))
+	}
+	return err
 }

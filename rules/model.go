@@ -11,9 +11,21 @@ import (
 )
 
 const (
-	clusterType               = "aws_neptune_cluster"
-	clusterParameterGroupType = "aws_neptune_cluster_parameter_group"
+	clusterType                = "aws_neptune_cluster"
+	clusterParameterGroupType  = "aws_neptune_cluster_parameter_group"
+	instanceParameterGroupType = "aws_neptune_parameter_group"
+	clusterInstanceType        = "aws_neptune_cluster_instance"
+	logGroupType               = "aws_cloudwatch_log_group"
 )
+
+// modelTypes are the resource types the model keeps.
+var modelTypes = map[string]bool{
+	clusterType:                true,
+	clusterParameterGroupType:  true,
+	instanceParameterGroupType: true,
+	clusterInstanceType:        true,
+	logGroupType:               true,
+}
 
 // The attributes and blocks every rule reads, fetched in one host call.
 // count, for_each and "dynamic" tell whether the host must expand blocks.
@@ -24,8 +36,15 @@ var resourceSchema = &hclext.BodySchema{
 		{Name: "enable_cloudwatch_logs_exports"},
 		{Name: "enabled_cloudwatch_logs_exports"},
 		{Name: "neptune_cluster_parameter_group_name"},
+		{Name: "neptune_parameter_group_name"},
+		{Name: "cluster_identifier"},
 		{Name: "engine_version"},
 		{Name: "family"},
+		{Name: "storage_encrypted"},
+		{Name: "deletion_protection"},
+		{Name: "backup_retention_period"},
+		{Name: "iam_database_authentication_enabled"},
+		{Name: "copy_tags_to_snapshot"},
 	},
 	Blocks: []hclext.BlockSchema{
 		{
@@ -43,7 +62,7 @@ var moduleSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 }}
 
 // Every resource type has a "name", so it is costly to fetch for all of
-// them; groups' names are fetched only when a cluster names its group.
+// them; names are fetched only when a rule needs one.
 var namesSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 	{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{
 		Attributes: []hclext.AttributeSchema{{Name: "name"}},
@@ -60,24 +79,30 @@ var localsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 // (one entry per count/for_each instance), its locals, and lazily evaluated
 // values. It is built once per module run and read by every rule.
 type Model struct {
-	Clusters               []*Resource
-	ClusterParameterGroups []*ParameterGroup
+	Clusters                []*Resource
+	ClusterInstances        []*Resource
+	LogGroups               []*Resource
+	ClusterParameterGroups  []*ParameterGroup
+	InstanceParameterGroups []*ParameterGroup
 
-	groupsByName map[string][]*ParameterGroup
-	locals       map[string]*hclext.Attribute
-	eval         *evaluator
-	host         tflint.Runner
-	files        map[string]*hcl.File
-	rawGroups    map[rangeKey]*hclext.Block
-	isExpanded   bool
-	groupNames   map[rangeKey][]*hclext.Attribute
-	users        map[rangeKey][]string
+	byAddress  map[string][]*Resource // "type.name": the instances of a block
+	groups     map[*Resource]*ParameterGroup
+	locals     map[string]*hclext.Attribute
+	eval       *evaluator
+	host       tflint.Runner
+	files      map[string]*hcl.File
+	rawBlocks  map[rangeKey]*hclext.Block
+	isExpanded bool
+	names      map[rangeKey][]*hclext.Attribute
+	users      map[rangeKey][]string
+	calls      int // host calls other than evaluations, for the cost guard
 }
 
 // Resource is one instance of a resource block.
 type Resource struct {
 	Type, Name string
 	Block      *hclext.Block
+	Instance   int // index among the instances of its block
 }
 
 // ParameterGroup is a cluster parameter group with its parameter blocks,
@@ -85,13 +110,16 @@ type Resource struct {
 type ParameterGroup struct {
 	*Resource
 	Parameters []*Parameter
-	instance   int // index among the instances of its block
 }
+
+// IsCluster tells a cluster parameter group from an instance one.
+func (g *ParameterGroup) IsCluster() bool { return g.Type == clusterParameterGroupType }
 
 // Parameter is one parameter block of a parameter group.
 type Parameter struct {
-	Block       *hclext.Block
-	Name, Value *hclext.Attribute
+	Block                    *hclext.Block
+	Name, Value, ApplyMethod *hclext.Attribute
+	Generated                bool // made by a "dynamic" block, so not editable on its own
 }
 
 // Address is the resource address users see, e.g. aws_neptune_cluster.main.
@@ -110,19 +138,22 @@ func loadModel(host tflint.Runner) (*Model, error) {
 		return nil, err
 	}
 	m := &Model{
-		groupsByName: map[string][]*ParameterGroup{},
-		eval:         newEvaluator(host),
-		host:         host,
-		files:        map[string]*hcl.File{},
-		rawGroups:    map[rangeKey]*hclext.Block{},
+		byAddress: map[string][]*Resource{},
+		groups:    map[*Resource]*ParameterGroup{},
+		eval:      newEvaluator(host),
+		host:      host,
+		files:     map[string]*hcl.File{},
+		rawBlocks: map[rangeKey]*hclext.Block{},
 	}
+	m.calls++
 	content := raw
 	if needsExpansion(raw) {
+		m.calls++
 		content, m.isExpanded = expanded(host, raw)
 	}
 	for _, block := range raw.Blocks {
-		if len(block.Labels) == 2 && block.Labels[0] == clusterParameterGroupType {
-			m.rawGroups[keyOf(block.DefRange)] = block
+		if len(block.Labels) == 2 && modelTypes[block.Labels[0]] {
+			m.rawBlocks[keyOf(block.DefRange)] = block
 		}
 	}
 	for _, block := range content.Blocks {
@@ -133,7 +164,7 @@ func loadModel(host tflint.Runner) (*Model, error) {
 
 func needsExpansion(raw *hclext.BodyContent) bool {
 	for _, block := range raw.Blocks {
-		if len(block.Labels) != 2 || (block.Labels[0] != clusterType && block.Labels[0] != clusterParameterGroupType) {
+		if len(block.Labels) != 2 || !modelTypes[block.Labels[0]] {
 			continue
 		}
 		attrs := block.Body.Attributes
@@ -161,32 +192,33 @@ func expanded(host tflint.Runner, raw *hclext.BodyContent) (*hclext.BodyContent,
 	return content, true
 }
 
-// GroupName returns the "name" attribute of a group instance, or nil.
-func (m *Model) GroupName(g *ParameterGroup) *hclext.Attribute {
-	if m.groupNames == nil {
-		m.groupNames = m.loadGroupNames()
+// NameOf returns the "name" attribute of a resource instance, or nil.
+func (m *Model) NameOf(r *Resource) *hclext.Attribute {
+	if m.names == nil {
+		m.names = m.loadNames()
 	}
-	names := m.groupNames[keyOf(g.Block.DefRange)]
-	if g.instance < len(names) {
-		return names[g.instance]
+	names := m.names[keyOf(r.Block.DefRange)]
+	if r.Instance < len(names) {
+		return names[r.Instance]
 	}
 	return nil
 }
 
-// loadGroupNames fetches every group's name in one host call, expanded the
-// same way as the model so that instance i of a counted group gets its own.
-func (m *Model) loadGroupNames() map[rangeKey][]*hclext.Attribute {
+// loadNames fetches every name in one host call, expanded the same way as
+// the model so that instance i of a counted block gets its own.
+func (m *Model) loadNames() map[rangeKey][]*hclext.Attribute {
 	names := map[rangeKey][]*hclext.Attribute{}
 	option := &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone}
 	if m.isExpanded {
 		option = nil
 	}
+	m.calls++
 	content, err := m.host.GetModuleContent(namesSchema, option)
 	if err != nil {
 		return names
 	}
 	for _, b := range content.Blocks {
-		if len(b.Labels) == 2 && b.Labels[0] == clusterParameterGroupType {
+		if len(b.Labels) == 2 && modelTypes[b.Labels[0]] {
 			key := keyOf(b.DefRange)
 			names[key] = append(names[key], b.Body.Attributes["name"])
 		}
@@ -195,24 +227,64 @@ func (m *Model) loadGroupNames() map[rangeKey][]*hclext.Attribute {
 }
 
 func (m *Model) addResource(block *hclext.Block) {
-	if len(block.Labels) != 2 {
+	if len(block.Labels) != 2 || !modelTypes[block.Labels[0]] {
 		return
 	}
 	r := &Resource{Type: block.Labels[0], Name: block.Labels[1], Block: block}
+	address := r.Address()
+	r.Instance = len(m.byAddress[address])
+	m.byAddress[address] = append(m.byAddress[address], r)
 	switch r.Type {
 	case clusterType:
 		m.Clusters = append(m.Clusters, r)
+	case clusterInstanceType:
+		m.ClusterInstances = append(m.ClusterInstances, r)
+	case logGroupType:
+		m.LogGroups = append(m.LogGroups, r)
 	case clusterParameterGroupType:
-		g := &ParameterGroup{Resource: r, instance: len(m.groupsByName[r.Name])}
-		for _, p := range block.Body.Blocks {
-			if p.Type == "parameter" {
-				g.Parameters = append(g.Parameters, &Parameter{Block: p, Name: p.Body.Attributes["name"], Value: p.Body.Attributes["value"]})
-			}
-		}
-		m.ClusterParameterGroups = append(m.ClusterParameterGroups, g)
-		m.groupsByName[r.Name] = append(m.groupsByName[r.Name], g)
+		m.ClusterParameterGroups = append(m.ClusterParameterGroups, m.newGroup(r))
+	case instanceParameterGroupType:
+		m.InstanceParameterGroups = append(m.InstanceParameterGroups, m.newGroup(r))
 	}
 }
+
+func (m *Model) newGroup(r *Resource) *ParameterGroup {
+	g := &ParameterGroup{Resource: r}
+	generated := m.dynamicParameterRanges(r)
+	for _, p := range r.Block.Body.Blocks {
+		if p.Type == "parameter" {
+			attrs := p.Body.Attributes
+			g.Parameters = append(g.Parameters, &Parameter{
+				Block: p, Name: attrs["name"], Value: attrs["value"], ApplyMethod: attrs["apply_method"],
+				Generated: generated[keyOf(p.DefRange)],
+			})
+		}
+	}
+	m.groups[r] = g
+	return g
+}
+
+// dynamicParameterRanges returns the DefRanges of the group's dynamic
+// "parameter" blocks: the host gives the blocks they make the same range.
+func (m *Model) dynamicParameterRanges(r *Resource) map[rangeKey]bool {
+	ranges := map[rangeKey]bool{}
+	if raw := m.rawBlocks[keyOf(r.Block.DefRange)]; raw != nil {
+		for _, d := range raw.Body.Blocks {
+			if d.Type == "dynamic" && len(d.Labels) == 1 && d.Labels[0] == "parameter" {
+				ranges[keyOf(d.DefRange)] = true
+			}
+		}
+	}
+	return ranges
+}
+
+// Instances returns the instances of the block with the given address.
+func (m *Model) Instances(resourceType, name string) []*Resource {
+	return m.byAddress[resourceType+"."+name]
+}
+
+// Group returns the parameter group of a resource instance of a group type.
+func (m *Model) Group(r *Resource) *ParameterGroup { return m.groups[r] }
 
 // Value evaluates an attribute; a nil attribute gives cty.NilVal.
 func (m *Model) Value(attr *hclext.Attribute) cty.Value {
@@ -227,14 +299,15 @@ func (m *Model) String(attr *hclext.Attribute) (string, bool) {
 	return stringValue(m.Value(attr))
 }
 
-// HostCalls is the number of EvaluateExpr round trips made so far.
-func (m *Model) HostCalls() int { return m.eval.hostCalls }
+// HostCalls is the number of host round trips the model has made so far.
+func (m *Model) HostCalls() int { return m.calls + m.eval.hostCalls }
 
 // File returns the parsed file, for fixes that need the full syntax tree.
 func (m *Model) File(name string) (*hcl.File, error) {
 	if f, ok := m.files[name]; ok {
 		return f, nil
 	}
+	m.calls++
 	f, err := m.host.GetFile(name)
 	if err != nil {
 		return nil, err
@@ -263,7 +336,7 @@ func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
 			return true
 		}
 	}
-	raw := m.rawGroup(g)
+	raw := m.rawBlocks[keyOf(g.Block.DefRange)]
 	if raw == nil {
 		return true
 	}
@@ -285,15 +358,11 @@ func (m *Model) expandedFrom(g *ParameterGroup, dynamic *hclext.Block) bool {
 	return false
 }
 
-// rawGroup returns the group's block as written, "dynamic" blocks unexpanded.
-func (m *Model) rawGroup(g *ParameterGroup) *hclext.Block {
-	return m.rawGroups[keyOf(g.Block.DefRange)]
-}
-
 // local returns a local value's definition, loading all of them on first use.
 func (m *Model) local(name string) *hclext.Attribute {
 	if m.locals == nil {
 		m.locals = map[string]*hclext.Attribute{}
+		m.calls++
 		content, err := m.host.GetModuleContent(localsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 		if err != nil {
 			return nil
@@ -305,4 +374,10 @@ func (m *Model) local(name string) *hclext.Attribute {
 		}
 	}
 	return m.locals[name]
+}
+
+// AllParameterGroups returns the cluster parameter groups, then the instance ones.
+func (m *Model) AllParameterGroups() []*ParameterGroup {
+	all := make([]*ParameterGroup, 0, len(m.ClusterParameterGroups)+len(m.InstanceParameterGroups))
+	return append(append(all, m.ClusterParameterGroups...), m.InstanceParameterGroups...)
 }

@@ -178,7 +178,7 @@ func indented(prefix string, lines []string) []string {
 // freeGroupName returns base, or base_2, base_3... if a group already has it.
 func (m *Model) freeGroupName(base string) string {
 	name := base
-	for i := 2; len(m.groupsByName[name]) > 0; i++ {
+	for i := 2; len(m.Instances(clusterParameterGroupType, name)) > 0; i++ {
 		name = fmt.Sprintf("%s_%d", base, i)
 	}
 	return name

@@ -50,10 +50,8 @@ func (m *Model) ClusterParameterGroup(cluster *Resource) GroupRef {
 	if neptune.IsDefaultParameterGroupName(name) {
 		return GroupRef{Use: UsesDefaultGroup, DefaultName: name}
 	}
-	for _, g := range m.ClusterParameterGroups {
-		if n, ok := m.String(m.GroupName(g)); ok && n == name {
-			return GroupRef{Use: UsesModuleGroup, Group: g}
-		}
+	if g := m.groupNamed(m.ClusterParameterGroups, name); g != nil {
+		return GroupRef{Use: UsesModuleGroup, Group: g}
 	}
 	return GroupRef{}
 }
@@ -61,6 +59,16 @@ func (m *Model) ClusterParameterGroup(cluster *Resource) GroupRef {
 // referencedGroup follows aws_neptune_cluster_parameter_group.X[.index].name
 // or .id, directly or through local values.
 func (m *Model) referencedGroup(expr hcl.Expression, depth int) *ParameterGroup {
+	if r := m.referencedResource(expr, clusterParameterGroupType, depth, "name", "id"); r != nil {
+		return m.Group(r)
+	}
+	return nil
+}
+
+// referencedResource follows a reference to an attribute (one of attrs) of
+// a resource of the given type, with or without an index, directly or
+// through local values, and returns the block's first instance.
+func (m *Model) referencedResource(expr hcl.Expression, resourceType string, depth int, attrs ...string) *Resource {
 	if depth > maxLocalDepth {
 		return nil
 	}
@@ -75,13 +83,23 @@ func (m *Model) referencedGroup(expr hcl.Expression, depth int) *ParameterGroup 
 	switch t.RootName() {
 	case "local":
 		if local := m.local(name); local != nil {
-			return m.referencedGroup(local.Expr, depth+1)
+			return m.referencedResource(local.Expr, resourceType, depth+1, attrs...)
 		}
-	case clusterParameterGroupType:
-		if attr := attributeAfterIndexes(t[2:]); attr == "name" || attr == "id" {
-			if groups := m.groupsByName[name]; len(groups) > 0 {
-				return groups[0]
+	case resourceType:
+		if contains(attrs, attributeAfterIndexes(t[2:])) {
+			if instances := m.Instances(resourceType, name); len(instances) > 0 {
+				return instances[0]
 			}
+		}
+	}
+	return nil
+}
+
+// groupNamed finds the group whose evaluated name is name.
+func (m *Model) groupNamed(groups []*ParameterGroup, name string) *ParameterGroup {
+	for _, g := range groups {
+		if n, ok := m.String(m.NameOf(g.Resource)); ok && n == name {
+			return g
 		}
 	}
 	return nil

@@ -10,8 +10,18 @@ import (
 func All() []tflint.Rule {
 	return []tflint.Rule{
 		NewNeptuneLabModeInvalidRule(),
+		NewNeptuneParameterInvalidRule(),
+		NewNeptuneParameterLevelRule(),
+		NewNeptuneParameterGroupFamilyRule(),
 		NewNeptuneClusterAuditLogParameterRule(),
+		NewNeptuneClusterLogExportInvalidRule(),
 		NewNeptuneClusterAuditLogExportRule(),
+		NewNeptuneAuditLogGroupNameRule(),
+		NewNeptuneClusterStorageEncryptedRule(),
+		NewNeptuneClusterDeletionProtectionRule(),
+		NewNeptuneClusterBackupRetentionRule(),
+		NewNeptuneClusterIAMAuthenticationRule(),
+		NewNeptuneClusterCopyTagsToSnapshotRule(),
 	}
 }
 

@@ -14,8 +14,9 @@ type Runner struct {
 	tflint.Runner
 	fixEnabled bool
 
-	mu    sync.Mutex
-	model *Model
+	mu        sync.Mutex
+	model     *Model
+	hostCalls int // of the models forgotten after fixes
 }
 
 func newRunner(host tflint.Runner, fixEnabled bool) *Runner {
@@ -52,9 +53,23 @@ func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, issueRange h
 		err := fix(f)
 		if err == nil && r.fixEnabled {
 			r.mu.Lock()
+			if r.model != nil {
+				r.hostCalls += r.model.HostCalls()
+			}
 			r.model = nil
 			r.mu.Unlock()
 		}
 		return err
 	})
+}
+
+// HostCalls is the number of host round trips made for the module model,
+// emitted issues aside. It must not grow with the number of resources.
+func (r *Runner) HostCalls() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.model == nil {
+		return r.hostCalls
+	}
+	return r.hostCalls + r.model.HostCalls()
 }

@@ -27,13 +27,6 @@ resource "aws_neptune_cluster_parameter_group" "audit" {
     name  = "neptune_enable_audit_log"
     value = "1"
   }
-
-  # Mistake: Neptune has no neptune_dfe_query_timeout parameter. The query
-  # timeout is neptune_query_timeout.
-  parameter {
-    name  = "neptune_dfe_query_timeout"
-    value = "120000"
-  }
 }
 
 resource "aws_neptune_cluster" "main" {
@@ -65,7 +58,7 @@ resource "aws_neptune_cluster" "reporting" {
 # /aws/neptune/<cluster identifier>/audit, without "cluster/", so this group
 # stays empty and Neptune creates its own group that never expires.
 resource "aws_cloudwatch_log_group" "neptune_audit" {
-  name              = "/aws/neptune/cluster/${aws_neptune_cluster.main.cluster_identifier}/audit"
+  name              = "/aws/neptune/${aws_neptune_cluster.main.cluster_identifier}/audit"
   retention_in_days = 90
 }
 

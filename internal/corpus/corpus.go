@@ -1,4 +1,6 @@
-package main
+// Package corpus writes the deterministic Terraform modules the benchmark
+// and the host-call guard measure.
+package corpus
 
 import (
 	"fmt"
@@ -10,10 +12,10 @@ import (
 // clustersPerFile sets how densely the corpus packs files, as real code does.
 const clustersPerFile = 6 // 6 clusters x 8 resources = 48 resources a file
 
-// writeModule writes a root module of n Neptune clusters, each with its own
+// WriteModule writes a root module of n Neptune clusters, each with its own
 // cluster parameter group, an instance and five unrelated resources, with a
 // deterministic mix of good and bad settings.
-func writeModule(dir string, n int) error {
+func WriteModule(dir string, n int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

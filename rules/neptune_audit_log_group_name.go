@@ -1,0 +1,151 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/neptune"
+	"github.com/neptune-lint/tflint-ruleset-neptune/project"
+)
+
+// rdsStylePrefix is the part of an RDS-style name the fix removes "cluster/" from.
+const rdsStylePrefix = "/aws/neptune/cluster/"
+
+// NeptuneAuditLogGroupNameRule checks CloudWatch log groups meant for Neptune
+// against the names Neptune writes to.
+type NeptuneAuditLogGroupNameRule struct {
+	tflint.DefaultRule
+}
+
+// NewNeptuneAuditLogGroupNameRule returns the rule.
+func NewNeptuneAuditLogGroupNameRule() *NeptuneAuditLogGroupNameRule {
+	return &NeptuneAuditLogGroupNameRule{}
+}
+
+// Name returns the rule name.
+func (r *NeptuneAuditLogGroupNameRule) Name() string { return "neptune_audit_log_group_name" }
+
+// Enabled returns whether the rule is enabled by default.
+func (r *NeptuneAuditLogGroupNameRule) Enabled() bool { return true }
+
+// Severity returns the rule severity.
+func (r *NeptuneAuditLogGroupNameRule) Severity() tflint.Severity { return tflint.WARNING }
+
+// Link returns the rule reference link.
+func (r *NeptuneAuditLogGroupNameRule) Link() string { return project.ReferenceLink(r.Name()) }
+
+// Check reports log groups named after the RDS pattern, and groups named
+// for a cluster with a log type Neptune does not write.
+func (r *NeptuneAuditLogGroupNameRule) Check(runner tflint.Runner) error {
+	m, err := modelOf(runner)
+	if err != nil {
+		return err
+	}
+	e := newEmitter(runner, r)
+	for _, g := range m.LogGroups {
+		attr := m.NameOf(g)
+		if attr == nil {
+			continue
+		}
+		pattern, ok := m.namePattern(attr)
+		if !ok {
+			continue
+		}
+		if err := r.checkName(m, e, g, attr, pattern); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *NeptuneAuditLogGroupNameRule) checkName(m *Model, e *emitter, g *Resource, attr *hclext.Attribute, p namePattern) error {
+	info := neptune.ParseLogGroupName(p.text)
+	switch info.Kind {
+	case neptune.RDSStyleLogGroup:
+		right := neptune.LogGroupName(info.ClusterID, info.LogType)
+		message := fmt.Sprintf("%s is named %q, the RDS pattern Neptune never writes to: Neptune writes to %q and creates that group itself, with no retention and no KMS key; rename it",
+			g.Address(), p.display(p.text), p.display(right))
+		return e.emit(message, attr.Expr.Range(), func(f tflint.Fixer) error { return removeRDSSegment(f, attr.Expr) })
+	case neptune.UnknownLogType:
+		if !p.namesCluster(m, info.ClusterID) {
+			return nil
+		}
+		message := fmt.Sprintf("%s is named %q, but Neptune writes only the audit and slowquery logs of a cluster: use %q or %q",
+			g.Address(), p.display(p.text), p.display(neptune.LogGroupName(info.ClusterID, "audit")), p.display(neptune.LogGroupName(info.ClusterID, "slowquery")))
+		return e.emit(message, attr.Expr.Range(), nil)
+	}
+	return nil
+}
+
+// removeRDSSegment turns /aws/neptune/cluster/ into /aws/neptune/ in the
+// source of the name, literal or template alike.
+func removeRDSSegment(f tflint.Fixer, expr hcl.Expression) error {
+	rng := expr.Range()
+	source := string(f.TextAt(rng).Bytes)
+	at := strings.Index(source, rdsStylePrefix)
+	if at < 0 || strings.Count(source, rdsStylePrefix) != 1 {
+		return tflint.ErrFixNotSupported
+	}
+	start := rng.Start.Byte + at + len("/aws/neptune/")
+	segment := hcl.Range{Filename: rng.Filename, Start: hcl.Pos{Byte: start}, End: hcl.Pos{Byte: start + len("cluster/")}}
+	return f.Remove(segment)
+}
+
+// namePattern is a log group name with each interpolation replaced by a
+// placeholder, so that "/aws/neptune/${aws_neptune_cluster.x.id}/audit"
+// can be parsed like a literal name.
+type namePattern struct {
+	text   string
+	interp []hcl.Expression
+}
+
+var placeholder = regexp.MustCompile("\x01([0-9]+)\x01")
+
+func (m *Model) namePattern(attr *hclext.Attribute) (namePattern, bool) {
+	if s, ok := m.String(attr); ok {
+		return namePattern{text: s}, true
+	}
+	var p namePattern
+	switch e := unwrapBound(attr.Expr).(type) {
+	case *hclsyntax.TemplateExpr:
+		for _, part := range e.Parts {
+			if s, ok := literalString(part); ok {
+				p.text += s
+				continue
+			}
+			p.text += fmt.Sprintf("\x01%d\x01", len(p.interp))
+			p.interp = append(p.interp, part)
+		}
+		return p, true
+	case *hclsyntax.TemplateWrapExpr:
+		return namePattern{text: "\x010\x01", interp: []hcl.Expression{e.Wrapped}}, true
+	}
+	return namePattern{}, false
+}
+
+// display shows a pattern to the user, interpolations written as ${...}.
+func (p namePattern) display(text string) string {
+	return truncate(placeholder.ReplaceAllString(text, "$${...}"), 120)
+}
+
+// namesCluster tells whether id is a cluster of the module: a reference to
+// its identifier, or the identifier itself.
+func (p namePattern) namesCluster(m *Model, id string) bool {
+	if match := placeholder.FindStringSubmatch(id); match != nil && match[0] == id {
+		k, _ := strconv.Atoi(match[1])
+		return k < len(p.interp) && m.referencedResource(p.interp[k], clusterType, 0, "cluster_identifier", "id") != nil
+	}
+	for _, c := range m.Clusters {
+		if cid, ok := m.String(c.Attr("cluster_identifier")); ok && cid == id {
+			return true
+		}
+	}
+	return false
+}

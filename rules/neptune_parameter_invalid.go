@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/neptune"
+	"github.com/neptune-lint/tflint-ruleset-neptune/project"
+)
+
+const (
+	immediateApply     = "immediate"
+	pendingRebootApply = "pending-reboot"
+)
+
+// NeptuneParameterInvalidRule checks parameter names, values and apply
+// methods against Neptune's parameter catalog.
+type NeptuneParameterInvalidRule struct {
+	tflint.DefaultRule
+}
+
+// NewNeptuneParameterInvalidRule returns the rule.
+func NewNeptuneParameterInvalidRule() *NeptuneParameterInvalidRule {
+	return &NeptuneParameterInvalidRule{}
+}
+
+// Name returns the rule name.
+func (r *NeptuneParameterInvalidRule) Name() string { return "neptune_parameter_invalid" }
+
+// Enabled returns whether the rule is enabled by default.
+func (r *NeptuneParameterInvalidRule) Enabled() bool { return true }
+
+// Severity returns the rule severity.
+func (r *NeptuneParameterInvalidRule) Severity() tflint.Severity { return tflint.ERROR }
+
+// Link returns the rule reference link.
+func (r *NeptuneParameterInvalidRule) Link() string { return project.ReferenceLink(r.Name()) }
+
+// Check reports unknown or deprecated parameters, values out of range, and
+// immediate application of static parameters.
+func (r *NeptuneParameterInvalidRule) Check(runner tflint.Runner) error {
+	m, err := modelOf(runner)
+	if err != nil {
+		return err
+	}
+	e := newEmitter(runner, r)
+	for _, g := range m.AllParameterGroups() {
+		for _, p := range g.Parameters {
+			if err := r.checkParameter(m, e, g, p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *NeptuneParameterInvalidRule) checkParameter(m *Model, e *emitter, g *ParameterGroup, p *Parameter) error {
+	name, ok := m.String(p.Name)
+	if !ok {
+		return nil
+	}
+	spec, known := neptune.LookupParameter(name)
+	switch {
+	case !known:
+		return e.emit(unknownParameterMessage(g, name), p.Name.Expr.Range(), r.removeFix(m, p))
+	case spec.Deprecated != "":
+		message := fmt.Sprintf("%s sets %s, which is deprecated: %s; remove the parameter block", g.Address(), name, spec.Deprecated)
+		return e.emit(message, p.Name.Expr.Range(), r.removeFix(m, p))
+	case !levelAllows(spec, g):
+		return nil // neptune_parameter_level reports it
+	}
+	if err := r.checkValue(m, e, g, p, spec); err != nil {
+		return err
+	}
+	return r.checkApplyMethod(m, e, g, p, spec)
+}
+
+func unknownParameterMessage(g *ParameterGroup, name string) string {
+	message := fmt.Sprintf("%s sets %q, which is not a Neptune parameter, so AWS rejects the group", g.Address(), truncate(name, 60))
+	if suggestion, ok := neptune.SuggestParameter(name); ok {
+		return message + fmt.Sprintf(": did you mean %s?", suggestion)
+	}
+	return message + ": remove the parameter block"
+}
+
+func (r *NeptuneParameterInvalidRule) checkValue(m *Model, e *emitter, g *ParameterGroup, p *Parameter, spec neptune.ParameterSpec) error {
+	if spec.Name == neptune.AuditLogParameter {
+		return nil // neptune_cluster_audit_log_parameter owns every value of it
+	}
+	value, ok := m.String(p.Value)
+	if !ok {
+		return nil
+	}
+	valid, expectation := spec.CheckValue(value)
+	if valid {
+		return nil
+	}
+	message := fmt.Sprintf("%s sets %s to %q, which Neptune does not accept: it %s", g.Address(), spec.Name, truncate(value, 40), expectation)
+	var fix func(tflint.Fixer) error
+	if fixed, ok := spec.BooleanFix(value); ok && !p.Generated {
+		if _, literal := literalString(p.Value.Expr); literal {
+			fix = func(f tflint.Fixer) error { return f.ReplaceText(p.Value.Expr.Range(), quote(fixed)) }
+		}
+	}
+	return e.emit(message, p.Value.Expr.Range(), fix)
+}
+
+func (r *NeptuneParameterInvalidRule) checkApplyMethod(m *Model, e *emitter, g *ParameterGroup, p *Parameter, spec neptune.ParameterSpec) error {
+	method, ok := m.String(p.ApplyMethod)
+	if !ok || method != immediateApply || !spec.Static {
+		return nil
+	}
+	message := fmt.Sprintf("%s applies %s immediately, but it is a static parameter and AWS rejects that: use apply_method = %q and reboot the instances", g.Address(), spec.Name, pendingRebootApply)
+	var fix func(tflint.Fixer) error
+	if _, literal := literalString(p.ApplyMethod.Expr); literal && !p.Generated {
+		fix = func(f tflint.Fixer) error {
+			return f.ReplaceText(p.ApplyMethod.Expr.Range(), quote(pendingRebootApply))
+		}
+	}
+	return e.emit(message, p.ApplyMethod.Expr.Range(), fix)
+}
+
+// removeFix deletes the parameter block, unless "dynamic" made it.
+func (r *NeptuneParameterInvalidRule) removeFix(m *Model, p *Parameter) func(tflint.Fixer) error {
+	if p.Generated {
+		return nil
+	}
+	return func(f tflint.Fixer) error { return m.removeBlock(f, p.Block) }
+}
+
+// levelAllows tells whether a group of g's kind takes the parameter.
+func levelAllows(spec neptune.ParameterSpec, g *ParameterGroup) bool {
+	switch spec.Level {
+	case neptune.ClusterLevel:
+		return g.IsCluster()
+	case neptune.InstanceLevel:
+		return !g.IsCluster()
+	}
+	return true
+}

@@ -1,0 +1,20 @@
+variable "exports" {
+  type    = list(string)
+  default = ["audit", "error"]
+}
+
+resource "aws_neptune_cluster" "mixed" {
+  enable_cloudwatch_logs_exports = ["audit", "slowquery"]
+}
+
+resource "aws_neptune_cluster" "only_wrong" {
+  enable_cloudwatch_logs_exports = ["audit"]
+}
+
+resource "aws_neptune_cluster" "from_variable" {
+  enable_cloudwatch_logs_exports = var.exports
+}
+
+resource "aws_neptune_cluster" "valid" {
+  enable_cloudwatch_logs_exports = ["audit", "slowquery"]
+}

@@ -1,0 +1,35 @@
+resource "aws_neptune_cluster" "main" {
+  cluster_identifier             = "graph-main"
+  enable_cloudwatch_logs_exports = ["audit"]
+}
+
+resource "aws_cloudwatch_log_group" "rds_pattern_template" {
+  name              = "/aws/neptune/cluster/${aws_neptune_cluster.main.cluster_identifier}/audit"
+  retention_in_days = 365
+}
+
+resource "aws_cloudwatch_log_group" "rds_pattern_literal" {
+  name              = "/aws/neptune/cluster/graph-main/slowquery"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "right" {
+  name              = "/aws/neptune/${aws_neptune_cluster.main.cluster_identifier}/audit"
+  retention_in_days = 365
+}
+
+resource "aws_cloudwatch_log_group" "wrong_type_for_cluster" {
+  name = "/aws/neptune/${aws_neptune_cluster.main.id}/error"
+}
+
+resource "aws_cloudwatch_log_group" "wrong_type_literal" {
+  name = "/aws/neptune/graph-main/general"
+}
+
+resource "aws_cloudwatch_log_group" "unrelated" {
+  name = "/aws/lambda/graph-loader"
+}
+
+resource "aws_cloudwatch_log_group" "other_cluster" {
+  name = "/aws/neptune/not-in-this-module/error"
+}

@@ -1,0 +1,44 @@
+variable "encrypted" {
+  type    = bool
+  default = false
+}
+
+variable "retention" {
+  type = number
+}
+
+resource "aws_neptune_cluster" "defaults" {
+  cluster_identifier                  = "defaults"
+  deletion_protection                 = true
+  backup_retention_period             = 14
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
+
+resource "aws_neptune_cluster" "unsafe" {
+  cluster_identifier                  = "unsafe"
+  storage_encrypted                   = false
+  deletion_protection                 = true
+  backup_retention_period             = 14
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
+
+resource "aws_neptune_cluster" "safe" {
+  cluster_identifier                  = "safe"
+  storage_encrypted                   = true
+  kms_key_arn                         = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  deletion_protection                 = true
+  backup_retention_period             = 35
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
+
+resource "aws_neptune_cluster" "from_variables" {
+  cluster_identifier                  = "from-variables"
+  storage_encrypted                   = var.encrypted
+  deletion_protection                 = true
+  backup_retention_period             = var.retention
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
