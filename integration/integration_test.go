@@ -219,6 +219,7 @@ func runCase(t *testing.T, caseDir string) {
 	after := readTree(t, fixed)
 	compareFixedFiles(t, caseDir, before, after)
 	assertFormatStable(t, before, after)
+	assertForceNewUntouched(t, before, after)
 
 	second := runTflint(t, fixed, args...)
 	for _, i := range second.Issues {
