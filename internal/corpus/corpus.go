@@ -71,8 +71,17 @@ locals {
 
 // writeCluster writes one cluster's eight resources. Every seventh cluster
 // misses the export, every fifth sets the audit parameter to 0, every
-// eleventh runs on a default group and every thirteenth has a bad lab mode.
+// eleventh runs on a default group, every thirteenth has a bad lab mode,
+// and every ninth lacks the Security Hub settings.
 func writeCluster(sb *strings.Builder, i int) {
+	hardening := `
+  deletion_protection                  = true
+  backup_retention_period              = 14
+  iam_database_authentication_enabled  = true
+  copy_tags_to_snapshot                = true`
+	if i%9 == 7 {
+		hardening = ""
+	}
 	exports := `var.log_exports`
 	switch {
 	case i%7 == 3:
@@ -115,7 +124,7 @@ resource "aws_neptune_cluster" "c%[1]d" {
   storage_encrypted                    = true
   enable_cloudwatch_logs_exports       = %[4]s
   neptune_cluster_parameter_group_name = %[5]s
-  tags                                 = local.tags
+  tags                                 = local.tags%[6]s
 }
 
 resource "aws_neptune_cluster_instance" "i%[1]d" {
@@ -151,5 +160,5 @@ resource "aws_iam_role_policy_attachment" "p%[1]d" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
 }
 
-`, i, audit, labMode, exports, group)
+`, i, audit, labMode, exports, group, hardening)
 }
