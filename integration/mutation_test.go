@@ -67,12 +67,17 @@ func TestMutations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			findings := 0
 			for offset := 0; offset < len(hostileValues); offset += 4 {
 				mutant, ok := mutate(src, offset)
 				if !ok {
 					t.Skip("nothing to mutate")
 				}
-				runMutant(t, mutant)
+				findings += runMutant(t, mutant)
+			}
+			// The mutants must reach the rules, not stop at tflint's parser.
+			if findings == 0 {
+				t.Error("no mutant produced a finding: the suite is not exercising the plugin")
 			}
 		})
 	}
@@ -129,8 +134,11 @@ func rawTokens(text string) hclwrite.Tokens {
 	return hclwrite.Tokens{{Type: hclsyntax.TokenIdent, Bytes: []byte(text)}}
 }
 
-func runMutant(t *testing.T, mutant []byte) {
+// runMutant runs tflint on a mutant, plain then with --fix, and returns the
+// plugin's findings of the plain run.
+func runMutant(t *testing.T, mutant []byte) int {
 	t.Helper()
+	findings := 0
 	for _, fix := range []bool{false, true} {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"), mutant, 0o644); err != nil {
@@ -158,8 +166,11 @@ func runMutant(t *testing.T, mutant []byte) {
 		}
 		if fix {
 			assertParsesAndIsStable(t, filepath.Join(dir, "main.tf"))
+		} else {
+			findings += len(result.Issues)
 		}
 	}
+	return findings
 }
 
 func assertParsesAndIsStable(t *testing.T, path string) {
