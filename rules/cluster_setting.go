@@ -52,6 +52,7 @@ func (r *clusterSetting) check(runner tflint.Runner, rule tflint.Rule, threshold
 	}
 	e := newEmitter(runner, rule)
 	for _, c := range m.Clusters {
+		m.Visit(c)
 		if err := r.checkCluster(m, e, c, threshold); err != nil {
 			return err
 		}

@@ -8,8 +8,10 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
 
-// guardedRule turns a panic in a rule into an error naming the rule, so one
-// bug reports itself instead of killing the user's whole tflint run.
+// guardedRule turns a panic in a rule into an ordinary finding on the block
+// the rule was checking, so one bug reports itself, names the rule, the
+// resource and the file, and lets the other rules' findings arrive, instead
+// of killing the user's whole tflint run.
 type guardedRule struct {
 	tflint.Rule
 }
@@ -30,7 +32,7 @@ func (g guardedRule) Check(runner tflint.Runner) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			logger.Error(fmt.Sprintf("panic in %s: %v\n%s", g.Name(), p, debug.Stack()))
-			err = fmt.Errorf("rule %s crashed on this configuration (%v); please report it with the block it names", g.Name(), p)
+			err = g.reportCrash(runner, p)
 		}
 	}()
 	err = g.Rule.Check(runner)
@@ -38,4 +40,22 @@ func (g guardedRule) Check(runner tflint.Runner) (err error) {
 		logger.Debug(fmt.Sprintf("neptune: %s done, %d host calls for the model so far", g.Name(), r.HostCalls()))
 	}
 	return err
+}
+
+// reportCrash emits the crash on the resource being checked; without one it
+// can only fail the run.
+func (g guardedRule) reportCrash(runner tflint.Runner, p any) error {
+	var visiting *Resource
+	if r, ok := runner.(*Runner); ok {
+		r.mu.Lock()
+		if r.model != nil {
+			visiting = r.model.visiting
+		}
+		r.mu.Unlock()
+	}
+	if visiting == nil {
+		return fmt.Errorf("rule %s crashed (%v); please report it", g.Name(), p)
+	}
+	message := fmt.Sprintf("rule %s crashed while checking %s (%v), so this block is unchecked by it; please report it with this block", g.Name(), visiting.Address(), p)
+	return runner.EmitIssue(g.Rule, message, visiting.Block.DefRange)
 }

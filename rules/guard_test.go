@@ -40,3 +40,43 @@ func TestRuleSetGuardsEveryEnabledRule(t *testing.T) {
 		}
 	}
 }
+
+type panickingOnResourceRule struct {
+	tflint.DefaultRule
+}
+
+func (panickingOnResourceRule) Name() string              { return "neptune_test_panics_on_resource" }
+func (panickingOnResourceRule) Enabled() bool             { return true }
+func (panickingOnResourceRule) Severity() tflint.Severity { return tflint.ERROR }
+func (panickingOnResourceRule) Link() string              { return "" }
+func (panickingOnResourceRule) Check(runner tflint.Runner) error {
+	m, err := modelOf(runner)
+	if err != nil {
+		return err
+	}
+	m.Visit(m.Clusters[0])
+	var nothing map[string]int
+	nothing["x"] = 1 // a nil-map write, the kind of slip that panics
+	return nil
+}
+
+func TestGuardReportsACrashOnTheResource(t *testing.T) {
+	host := helper.TestRunner(t, map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {}\n"})
+	runner := newRunner(host, false)
+	if _, err := runner.Model(); err != nil {
+		t.Fatal(err)
+	}
+	rule := guardAll([]tflint.Rule{&panickingOnResourceRule{}})[0]
+	if err := rule.Check(runner); err != nil {
+		t.Fatalf("want the crash reported as a finding, got the error %v", err)
+	}
+	if len(host.Issues) != 1 {
+		t.Fatalf("want one finding, got %d", len(host.Issues))
+	}
+	issue := host.Issues[0]
+	if issue.Range.Filename != "main.tf" || issue.Range.Start.Line != 1 ||
+		!strings.Contains(issue.Message, "neptune_test_panics_on_resource crashed while checking aws_neptune_cluster.x") ||
+		!strings.Contains(issue.Message, "nil map") {
+		t.Errorf("finding = %q at %s", issue.Message, issue.Range)
+	}
+}

@@ -96,6 +96,7 @@ type Model struct {
 	names      map[rangeKey][]*hclext.Attribute
 	users      map[rangeKey][]string
 	calls      int // host calls other than evaluations, for the cost guard
+	visiting   *Resource
 }
 
 // Resource is one instance of a resource block.
@@ -381,3 +382,6 @@ func (m *Model) AllParameterGroups() []*ParameterGroup {
 	all := make([]*ParameterGroup, 0, len(m.ClusterParameterGroups)+len(m.InstanceParameterGroups))
 	return append(append(all, m.ClusterParameterGroups...), m.InstanceParameterGroups...)
 }
+
+// Visit records the resource a rule is checking, so that a crash can name it.
+func (m *Model) Visit(r *Resource) { m.visiting = r }

@@ -50,6 +50,7 @@ func (r *NeptuneAuditLogGroupNameRule) Check(runner tflint.Runner) error {
 	}
 	e := newEmitter(runner, r)
 	for _, g := range m.LogGroups {
+		m.Visit(g)
 		attr := m.NameOf(g)
 		if attr == nil {
 			continue

@@ -50,6 +50,7 @@ func (r *NeptuneClusterAuditLogExportRule) Check(runner tflint.Runner) error {
 	}
 	e := newEmitter(runner, r)
 	for _, c := range m.Clusters {
+		m.Visit(c)
 		if err := r.checkCluster(m, e, c); err != nil {
 			return err
 		}

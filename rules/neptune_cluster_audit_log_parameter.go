@@ -47,6 +47,7 @@ func (r *NeptuneClusterAuditLogParameterRule) Check(runner tflint.Runner) error 
 	e := newEmitter(runner, r)
 	used := map[rangeKey]bool{}
 	for _, c := range m.Clusters {
+		m.Visit(c)
 		ref := m.ClusterParameterGroup(c)
 		switch ref.Use {
 		case UsesDefaultGroup:
@@ -58,6 +59,7 @@ func (r *NeptuneClusterAuditLogParameterRule) Check(runner tflint.Runner) error 
 		}
 	}
 	for _, g := range m.ClusterParameterGroups {
+		m.Visit(g.Resource)
 		if err := r.checkGroup(m, e, g, used[keyOf(g.Block.DefRange)]); err != nil {
 			return err
 		}

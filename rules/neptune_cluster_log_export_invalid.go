@@ -45,6 +45,7 @@ func (r *NeptuneClusterLogExportInvalidRule) Check(runner tflint.Runner) error {
 	}
 	e := newEmitter(runner, r)
 	for _, c := range m.Clusters {
+		m.Visit(c)
 		for _, name := range []string{exportsAttribute, misspelledExportsAttribute} {
 			if err := r.checkAttribute(m, e, c, name); err != nil {
 				return err

@@ -43,6 +43,7 @@ func (r *NeptuneLabModeInvalidRule) Check(runner tflint.Runner) error {
 	}
 	e := newEmitter(runner, r)
 	for _, g := range m.ClusterParameterGroups {
+		m.Visit(g.Resource)
 		family, _ := m.String(g.Attr("family"))
 		for _, p := range m.ParametersNamed(g, neptune.LabModeParameter) {
 			if err := r.checkParameter(m, e, g, p, family); err != nil {

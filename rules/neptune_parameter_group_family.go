@@ -58,6 +58,7 @@ func (r *NeptuneParameterGroupFamilyRule) Check(runner tflint.Runner) error {
 		uses[key].families[family] = appendOnce(uses[key].families[family], user)
 	}
 	for _, c := range m.Clusters {
+		m.Visit(c)
 		family, ok := clusterFamily(m, c)
 		if !ok {
 			continue
@@ -67,6 +68,7 @@ func (r *NeptuneParameterGroupFamilyRule) Check(runner tflint.Runner) error {
 		}
 	}
 	for _, i := range m.ClusterInstances {
+		m.Visit(i)
 		cluster, group := m.instanceCluster(i), m.instanceGroup(i)
 		if cluster == nil || group == nil {
 			continue

@@ -46,6 +46,7 @@ func (r *NeptuneParameterInvalidRule) Check(runner tflint.Runner) error {
 	}
 	e := newEmitter(runner, r)
 	for _, g := range m.AllParameterGroups() {
+		m.Visit(g.Resource)
 		for _, p := range g.Parameters {
 			if err := r.checkParameter(m, e, g, p); err != nil {
 				return err

@@ -40,6 +40,7 @@ func (r *NeptuneParameterLevelRule) Check(runner tflint.Runner) error {
 	}
 	e := newEmitter(runner, r)
 	for _, g := range m.AllParameterGroups() {
+		m.Visit(g.Resource)
 		for _, p := range g.Parameters {
 			name, ok := m.String(p.Name)
 			if !ok {
