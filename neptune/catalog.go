@@ -288,3 +288,13 @@ func isNotWordRune(r rune) bool {
 func isLower(r rune) bool { return r >= 'a' && r <= 'z' }
 
 func isUpper(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+// maxTypoDistance is how far a name may be from a known one to count as a
+// slip of it rather than another parameter.
+const maxTypoDistance = 2
+
+// IsTypoOf reports whether name is a slip of the known parameter name: the
+// same ignoring case, or within two edits.
+func IsTypoOf(name, known string) bool {
+	return editDistanceAtMost(strings.ToLower(name), strings.ToLower(known), maxTypoDistance)
+}

@@ -320,3 +320,21 @@ func TestNameWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTypoOf(t *testing.T) {
+	cases := []struct {
+		name, known string
+		want        bool
+	}{
+		{"Neptune_Query_Timeout", "neptune_query_timeout", true},
+		{"neptune_query_timout", "neptune_query_timeout", true},
+		{"neptune_dfe_query_timeout", "neptune_query_timeout", false},
+		{"neptune_streams", "neptune_streams", true},
+		{"foo", "neptune_streams", false},
+	}
+	for _, c := range cases {
+		if got := IsTypoOf(c.name, c.known); got != c.want {
+			t.Errorf("IsTypoOf(%q, %q) = %v, want %v", c.name, c.known, got, c.want)
+		}
+	}
+}

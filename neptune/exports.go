@@ -35,3 +35,14 @@ func logTypeHint(value string) string {
 	}
 	return "use " + orList(ExportLogTypes)
 }
+
+// NearExportLogType returns the log type a value is a slip of ("audits",
+// "slow_query"), so that a fix does not drop what the user meant.
+func NearExportLogType(value string) (string, bool) {
+	for _, logType := range ExportLogTypes {
+		if editDistanceAtMost(strings.ToLower(value), logType, maxLogTypeSuggestionDistance) {
+			return logType, true
+		}
+	}
+	return "", false
+}

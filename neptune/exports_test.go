@@ -42,3 +42,12 @@ func TestCheckExportLogType(t *testing.T) {
 		}
 	}
 }
+
+func TestNearExportLogType(t *testing.T) {
+	for value, want := range map[string]string{"audits": "audit", "slow_query": "slowquery", "AUDIT": "audit", " audit": "audit", "error": "", "general": ""} {
+		got, ok := NearExportLogType(value)
+		if got != want || ok != (want != "") {
+			t.Errorf("NearExportLogType(%q) = %q, %v; want %q", value, got, ok, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/neptune-lint/tflint-ruleset-neptune/project"
 )
@@ -26,6 +27,9 @@ type clusterSetting struct {
 	fixed func(threshold int) string
 	// noFix explains in the message why there is no fix, when there is none.
 	noFix string
+	// inheritedFrom lists arguments that, when set, make the cluster take
+	// the setting from elsewhere (a snapshot, a global cluster).
+	inheritedFrom []string
 }
 
 // Name returns the rule name.
@@ -62,6 +66,9 @@ func (r *clusterSetting) check(runner tflint.Runner, rule tflint.Rule, threshold
 
 func (r *clusterSetting) checkCluster(m *Model, e *emitter, c *Resource, threshold int) error {
 	attr := c.Attr(r.attribute)
+	if attr == nil && r.inherits(m, c) {
+		return nil
+	}
 	if attr == nil {
 		return e.emit(r.message(c, "does not set "+r.attribute, threshold), c.Block.DefRange, r.insertFix(m, c, threshold))
 	}
@@ -77,6 +84,17 @@ func (r *clusterSetting) checkCluster(m *Model, e *emitter, c *Resource, thresho
 		shown = truncate(s, 20)
 	}
 	return e.emit(r.message(c, fmt.Sprintf("sets %s = %s", r.attribute, shown), threshold), attr.Expr.Range(), r.replaceFix(attr, threshold))
+}
+
+// inherits tells whether an argument that brings the setting from elsewhere
+// is (or may be) set.
+func (r *clusterSetting) inherits(m *Model, c *Resource) bool {
+	for _, name := range r.inheritedFrom {
+		if attr := c.Attr(name); attr != nil && !isNull(m.Value(attr)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *clusterSetting) message(c *Resource, state string, threshold int) string {
@@ -119,8 +137,14 @@ func isLiteralValue(expr hcl.Expression) bool {
 	return !diags.HasErrors()
 }
 
+// isTrue accepts true and "true", as Terraform converts the string; other
+// values that are not booleans are Terraform's to reject.
 func isTrue(v cty.Value, _ int) bool {
-	return v.Type() == cty.Bool && v.True()
+	b, err := convert.Convert(v, cty.Bool)
+	if err != nil || !b.IsKnown() || b.IsNull() {
+		return true
+	}
+	return b.True()
 }
 
 func literalTrue(int) string { return "true" }

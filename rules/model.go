@@ -45,6 +45,8 @@ var resourceSchema = &hclext.BodySchema{
 		{Name: "backup_retention_period"},
 		{Name: "iam_database_authentication_enabled"},
 		{Name: "copy_tags_to_snapshot"},
+		{Name: "snapshot_identifier"},
+		{Name: "global_cluster_identifier"},
 	},
 	Blocks: []hclext.BlockSchema{
 		{

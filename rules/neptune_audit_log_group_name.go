@@ -70,10 +70,19 @@ func (r *NeptuneAuditLogGroupNameRule) checkName(m *Model, e *emitter, g *Resour
 	info := neptune.ParseLogGroupName(p.text)
 	switch info.Kind {
 	case neptune.RDSStyleLogGroup:
+		if !contains(neptune.ExportLogTypes, info.LogType) {
+			message := fmt.Sprintf("%s is named %q, the RDS pattern Neptune never writes to, and Neptune writes only the audit and slowquery logs: use %q or %q",
+				g.Address(), p.display(p.text), p.display(neptune.LogGroupName(info.ClusterID, "audit")), p.display(neptune.LogGroupName(info.ClusterID, "slowquery")))
+			return e.emit(message, attr.Expr.Range(), nil)
+		}
 		right := neptune.LogGroupName(info.ClusterID, info.LogType)
 		message := fmt.Sprintf("%s is named %q, the RDS pattern Neptune never writes to: Neptune writes to %q and creates that group itself, with no retention and no KMS key; rename it",
 			g.Address(), p.display(p.text), p.display(right))
-		return e.emit(message, attr.Expr.Range(), func(f tflint.Fixer) error { return removeRDSSegment(f, attr.Expr) })
+		var fix func(tflint.Fixer) error
+		if writtenOut(attr.Expr) {
+			fix = func(f tflint.Fixer) error { return removeRDSSegment(f, attr.Expr) }
+		}
+		return e.emit(message, attr.Expr.Range(), fix)
 	case neptune.UnknownLogType:
 		if !p.namesCluster(m, info.ClusterID) {
 			return nil
@@ -83,6 +92,20 @@ func (r *NeptuneAuditLogGroupNameRule) checkName(m *Model, e *emitter, g *Resour
 		return e.emit(message, attr.Expr.Range(), nil)
 	}
 	return nil
+}
+
+// writtenOut tells a name written in place (a literal or a template whose
+// text holds the prefix) from one computed elsewhere, which the fix cannot edit.
+func writtenOut(expr hcl.Expression) bool {
+	switch e := unwrapBound(expr).(type) {
+	case *hclsyntax.TemplateExpr:
+		if len(e.Parts) == 0 {
+			return false
+		}
+		prefix, ok := literalString(e.Parts[0])
+		return ok && strings.HasPrefix(prefix, rdsStylePrefix)
+	}
+	return false
 }
 
 // removeRDSSegment turns /aws/neptune/cluster/ into /aws/neptune/ in the

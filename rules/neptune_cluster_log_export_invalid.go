@@ -83,6 +83,7 @@ func (r *NeptuneClusterLogExportInvalidRule) checkAttribute(m *Model, e *emitter
 
 // cleanExportListFix rewrites a literal list to its valid log types, in
 // order, lower-casing case-only mistakes and dropping the rest and repeats.
+// A near miss such as "audits" gets no fix: dropping it would lose the log.
 func cleanExportListFix(expr hcl.Expression) func(tflint.Fixer) error {
 	tuple, ok := unwrapBound(expr).(*hclsyntax.TupleConsExpr)
 	if !ok {
@@ -96,6 +97,9 @@ func cleanExportListFix(expr hcl.Expression) func(tflint.Fixer) error {
 			return nil
 		}
 		if valid, fixed, _ := neptune.CheckExportLogType(s); !valid {
+			if _, near := neptune.NearExportLogType(s); near && fixed == "" {
+				return nil // a slip such as "audits": what was meant is the user's call
+			}
 			s = fixed
 		}
 		if s != "" && !seen[s] {

@@ -13,5 +13,7 @@ func NewNeptuneClusterStorageEncryptedRule() *NeptuneClusterStorageEncryptedRule
 		ok:        isTrue,
 		fixed:     literalTrue,
 		noFix:     "(not fixed automatically: changing it replaces the cluster, so migrate through an encrypted snapshot)",
+		// A restored or secondary cluster is encrypted like its source.
+		inheritedFrom: []string{"snapshot_identifier", "global_cluster_identifier"},
 	}}
 }

@@ -64,7 +64,11 @@ func (r *NeptuneParameterInvalidRule) checkParameter(m *Model, e *emitter, g *Pa
 	spec, known := neptune.LookupParameter(name)
 	switch {
 	case !known:
-		return e.emit(unknownParameterMessage(g, name), p.Name.Expr.Range(), r.removeFix(m, p))
+		fix := r.removeFix(m, p)
+		if suggestion, ok := neptune.SuggestParameter(name); ok && neptune.IsTypoOf(name, suggestion) {
+			fix = nil // a slip of a real parameter: removing it would lose the setting
+		}
+		return e.emit(unknownParameterMessage(g, name), p.Name.Expr.Range(), fix)
 	case spec.Deprecated != "":
 		message := fmt.Sprintf("%s sets %s, which is deprecated: %s; remove the parameter block", g.Address(), name, spec.Deprecated)
 		return e.emit(message, p.Name.Expr.Range(), r.removeFix(m, p))

@@ -76,4 +76,9 @@ resource "aws_neptune_parameter_group" "instances" {
     name  = "totally_unknown_setting"
     value = "1"
   }
+
+  parameter {
+    name  = "neptune_query_timout"
+    value = "60000"
+  }
 }

@@ -18,3 +18,7 @@ resource "aws_neptune_cluster" "from_variable" {
 resource "aws_neptune_cluster" "valid" {
   enable_cloudwatch_logs_exports = ["audit", "slowquery"]
 }
+
+resource "aws_neptune_cluster" "near_miss" {
+  enable_cloudwatch_logs_exports = ["audits", "error", "audit"]
+}

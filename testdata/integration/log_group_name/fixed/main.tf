@@ -33,3 +33,16 @@ resource "aws_cloudwatch_log_group" "unrelated" {
 resource "aws_cloudwatch_log_group" "other_cluster" {
   name = "/aws/neptune/not-in-this-module/error"
 }
+
+variable "log_group" {
+  type    = string
+  default = "/aws/neptune/cluster/graph-main/audit"
+}
+
+resource "aws_cloudwatch_log_group" "rds_pattern_from_variable" {
+  name = var.log_group
+}
+
+resource "aws_cloudwatch_log_group" "rds_pattern_wrong_type" {
+  name = "/aws/neptune/cluster/graph-main/error"
+}

@@ -61,4 +61,9 @@ resource "aws_neptune_parameter_group" "instances" {
     name  = "neptune_result_cache"
     value = "0"
   }
+
+  parameter {
+    name  = "neptune_query_timout"
+    value = "60000"
+  }
 }

@@ -42,3 +42,12 @@ resource "aws_neptune_cluster" "from_variables" {
   iam_database_authentication_enabled = true
   copy_tags_to_snapshot               = true
 }
+
+resource "aws_neptune_cluster" "restored" {
+  cluster_identifier                  = "restored"
+  snapshot_identifier                 = "graph-final-snapshot"
+  deletion_protection                 = "true"
+  backup_retention_period             = "14"
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
