@@ -90,9 +90,6 @@ func unknownParameterMessage(g *ParameterGroup, name string) string {
 }
 
 func (r *NeptuneParameterInvalidRule) checkValue(m *Model, e *emitter, g *ParameterGroup, p *Parameter, spec neptune.ParameterSpec) error {
-	if spec.Name == neptune.AuditLogParameter {
-		return nil // neptune_cluster_audit_log_parameter owns every value of it
-	}
 	value, ok := m.String(p.Value)
 	if !ok {
 		return nil
