@@ -43,14 +43,16 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(work)
-	pluginDir := filepath.Join(work, "plugins")
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "tflint-ruleset-neptune"), ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		log.Fatalf("building the plugin: %v\n%s", err, out)
+	pluginDir, floorDir := filepath.Join(work, "plugins"), filepath.Join(work, "floor")
+	for dir, pkg := range map[string]string{pluginDir: ".", floorDir: "./bench/floor"} {
+		build := exec.Command("go", "build", "-o", filepath.Join(dir, "tflint-ruleset-neptune"), pkg)
+		if out, err := build.CombinedOutput(); err != nil {
+			log.Fatalf("building %s: %v\n%s", pkg, err, out)
+		}
 	}
 
 	fmt.Printf("machine: %s/%s, %d CPUs, %s; tflint: %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), version(bin))
-	b := &bench{tflint: bin, pluginDir: pluginDir, work: work, pairs: *pairs}
+	b := &bench{tflint: bin, pluginDir: pluginDir, floorDir: floorDir, work: work, pairs: *pairs}
 	results, err := b.run(*only)
 	if err != nil {
 		log.Fatal(err)

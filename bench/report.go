@@ -26,13 +26,13 @@ func budgetFor(name string) float64 {
 
 func report(results []result) string {
 	var sb strings.Builder
-	sb.WriteString("| scenario | without plugin (median s) | with plugin (median s) | time ratio | pair ratios min-max | budget | peak memory ratio | result |\n")
-	sb.WriteString("|---|---|---|---|---|---|---|---|\n")
+	sb.WriteString("| scenario | without plugin (median s) | with plugin (median s) | time ratio | pair ratios min-max | budget | peak memory ratio | floor plugin time / memory ratio | result |\n")
+	sb.WriteString("|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range results {
 		lo, hi := pairRange(seconds(r.with), seconds(r.without))
-		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.3fx | %.2f-%.2f | <= %.2fx | %.3fx | %s |\n",
+		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.3fx | %.2f-%.2f | <= %.2fx | %.3fx | %.3fx / %.3fx | %s |\n",
 			r.name, median(seconds(r.without)), median(seconds(r.with)), timeRatio(r), lo, hi,
-			budgetFor(r.name), memoryRatio(r), verdict(withinBudget(r)))
+			budgetFor(r.name), memoryRatio(r), floorTimeRatio(r), floorMemoryRatio(r), verdict(withinBudget(r)))
 	}
 	if small, large := find(results, "1000"), find(results, "5000"); small != nil && large != nil {
 		growth := median(seconds(large.with)) / median(seconds(small.with))

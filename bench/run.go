@@ -27,8 +27,8 @@ plugin "neptune" {
 )
 
 type bench struct {
-	tflint, pluginDir, work string
-	pairs                   int
+	tflint, pluginDir, floorDir, work string
+	pairs                             int
 }
 
 // sample is one tflint run: its wall time and the peak resident memory of
@@ -43,9 +43,11 @@ type scenario struct {
 	args      []string
 }
 
+// result holds the runs without a plugin, with ours, and with the floor
+// plugin (one host call that reads every resource block, nothing else).
 type result struct {
 	scenario
-	without, with []sample
+	without, with, floor []sample
 }
 
 func (b *bench) run(only string) ([]result, error) {
@@ -56,22 +58,28 @@ func (b *bench) run(only string) ([]result, error) {
 	var results []result
 	for _, s := range scenarios {
 		r := result{scenario: s}
-		// Warm the page cache and the plugin binary before measuring.
-		if _, err := b.once(s, false); err != nil {
-			return nil, err
+		// Warm the page cache and the plugin binaries before measuring.
+		for _, dir := range []string{"", b.pluginDir, b.floorDir} {
+			if _, err := b.once(s, dir); err != nil {
+				return nil, err
+			}
 		}
 		for i := 0; i < b.pairs; i++ {
-			a, err := b.once(s, false)
+			a, err := b.once(s, "")
 			if err != nil {
 				return nil, err
 			}
-			w, err := b.once(s, true)
+			w, err := b.once(s, b.pluginDir)
 			if err != nil {
 				return nil, err
 			}
-			r.without, r.with = append(r.without, a), append(r.with, w)
+			f, err := b.once(s, b.floorDir)
+			if err != nil {
+				return nil, err
+			}
+			r.without, r.with, r.floor = append(r.without, a), append(r.with, w), append(r.floor, f)
 		}
-		fmt.Fprintf(os.Stderr, "%s: %.2fx time, %.2fx memory\n", s.name, timeRatio(r), memoryRatio(r))
+		fmt.Fprintf(os.Stderr, "%s: %.2fx time, %.2fx memory (floor plugin %.2fx, %.2fx)\n", s.name, timeRatio(r), memoryRatio(r), floorTimeRatio(r), floorMemoryRatio(r))
 		results = append(results, r)
 	}
 	return results, nil
@@ -132,15 +140,17 @@ func writeConfigs(dir string) error {
 	return os.WriteFile(filepath.Join(dir, ".tflint.with.hcl"), []byte(configWith), 0o644)
 }
 
-func (b *bench) once(s scenario, withPlugin bool) (sample, error) {
+// once runs tflint on the scenario, with the plugin built into pluginDir,
+// or without any plugin when pluginDir is "".
+func (b *bench) once(s scenario, pluginDir string) (sample, error) {
 	config := filepath.Join(s.dir, ".tflint.without.hcl")
-	if withPlugin {
+	if pluginDir != "" {
 		config = filepath.Join(s.dir, ".tflint.with.hcl")
 	}
 	args := append([]string{"--config", config, "--format", "compact", "--force"}, s.args...)
 	cmd := exec.Command(b.tflint, args...)
 	cmd.Dir = s.dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.pluginDir, "TFLINT_LOG=")
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=")
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = nil, &stderr
 	start := time.Now()
@@ -266,6 +276,14 @@ func timeRatio(r result) float64 {
 
 func memoryRatio(r result) float64 {
 	return median(kilobytes(r.with)) / median(kilobytes(r.without))
+}
+
+func floorTimeRatio(r result) float64 {
+	return median(seconds(r.floor)) / median(seconds(r.without))
+}
+
+func floorMemoryRatio(r result) float64 {
+	return median(kilobytes(r.floor)) / median(kilobytes(r.without))
 }
 
 // pairRange is the min and max of the per-pair ratios, to show the noise.
