@@ -98,15 +98,11 @@ func (r *clusterSetting) inherits(m *Model, c *Resource) bool {
 }
 
 func (r *clusterSetting) message(c *Resource, state string, threshold int) string {
-	advice := fmt.Sprintf("set %s = %s", r.attribute, r.fixedText(threshold))
+	advice := fmt.Sprintf("set %s = %s", r.attribute, r.fixed(threshold))
 	if r.noFix != "" {
 		advice += " " + r.noFix
 	}
 	return fmt.Sprintf("%s %s, so %s (Security Hub %s): %s", c.Address(), state, r.why, r.control, advice)
-}
-
-func (r *clusterSetting) fixedText(threshold int) string {
-	return r.fixed(threshold)
 }
 
 func (r *clusterSetting) insertFix(m *Model, c *Resource, threshold int) func(tflint.Fixer) error {
@@ -114,7 +110,7 @@ func (r *clusterSetting) insertFix(m *Model, c *Resource, threshold int) func(tf
 		return nil
 	}
 	return func(f tflint.Fixer) error {
-		return m.appendToBlock(f, c.Block, r.attribute+" = "+r.fixedText(threshold))
+		return m.appendToBlock(f, c.Block, r.attribute+" = "+r.fixed(threshold))
 	}
 }
 
@@ -123,7 +119,7 @@ func (r *clusterSetting) replaceFix(attr *hclext.Attribute, threshold int) func(
 	if r.noFix != "" || !isLiteralValue(attr.Expr) {
 		return nil
 	}
-	return func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), r.fixedText(threshold)) }
+	return func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), r.fixed(threshold)) }
 }
 
 // isLiteralValue tells a value written out (true, 3, "x", null) from one

@@ -110,6 +110,16 @@ func keepLinesBelow(f tflint.Fixer, b *hclsyntax.Block, src []byte, added int) e
 	})
 }
 
+// replaceKeepingAnnotations replaces an expression. When the old text spans
+// several lines and a tflint-ignore annotation follows, lines below would
+// move, so the fix is not offered.
+func replaceKeepingAnnotations(f tflint.Fixer, rng hcl.Range, text string) error {
+	if rng.End.Line > rng.Start.Line && annotationAfter(f, rng) {
+		return tflint.ErrFixNotSupported
+	}
+	return f.ReplaceText(rng, text)
+}
+
 // appendToFile adds a top-level block at the end of a file, where it moves
 // no line that an annotation may refer to.
 func (m *Model) appendToFile(f tflint.Fixer, filename string, lines ...string) error {

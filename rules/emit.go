@@ -2,19 +2,29 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
 
-// emitter sends a rule's issues, one per range: count and for_each give
-// several instances of one block, and the user wants one finding and one fix.
+// emitter sends a rule's issues once: count and for_each give several
+// instances of one block, and the user wants one finding and one fix. Blocks
+// made by one "dynamic" block share a range but may differ, so findings are
+// told apart by message, and only the first at a range gets a fix.
 type emitter struct {
 	runner tflint.Runner
 	rule   tflint.Rule
-	seen   map[rangeKey]bool
+	seen   map[issueKey]bool
+	fixed  map[rangeKey]bool
 	fixing bool
+}
+
+type issueKey struct {
+	at      rangeKey
+	message string
 }
 
 func newEmitter(runner tflint.Runner, rule tflint.Rule) *emitter {
@@ -22,20 +32,29 @@ func newEmitter(runner tflint.Runner, rule tflint.Rule) *emitter {
 	if r, ok := runner.(*Runner); ok {
 		fixing = r.fixEnabled
 	}
-	return &emitter{runner: runner, rule: rule, seen: map[rangeKey]bool{}, fixing: fixing}
+	return &emitter{runner: runner, rule: rule, seen: map[issueKey]bool{}, fixed: map[rangeKey]bool{}, fixing: fixing}
 }
 
 // emit reports an issue; fix may be nil when there is no safe fix.
 func (e *emitter) emit(message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
-	key := keyOf(rng)
+	key := issueKey{keyOf(rng), message}
 	if e.seen[key] {
 		return nil
 	}
 	e.seen[key] = true
-	if fix == nil {
+	if fix == nil || e.fixed[key.at] {
 		return e.runner.EmitIssue(e.rule, message, rng)
 	}
-	return e.runner.EmitIssueWithFix(e.rule, message, rng, func(f tflint.Fixer) error {
+	e.fixed[key.at] = true
+	return e.runner.EmitIssueWithFix(e.rule, message, rng, func(f tflint.Fixer) (err error) {
+		// A fix that panics must not leave half its edits: the SDK drops
+		// them when the fix reports that it is not supported.
+		defer func() {
+			if p := recover(); p != nil {
+				logger.Error(fmt.Sprintf("neptune: fix of %s panicked: %v", e.rule.Name(), p))
+				err = tflint.ErrFixNotSupported
+			}
+		}()
 		if isJSONFile(rng.Filename) {
 			return tflint.ErrFixNotSupported
 		}

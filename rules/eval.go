@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
@@ -68,7 +66,9 @@ func (e *evaluator) evaluate(expr hcl.Expression) cty.Value {
 func (e *evaluator) localContext(expr hcl.Expression) (*hcl.EvalContext, bool) {
 	traversals := expr.Variables()
 	if len(traversals) == 0 {
-		return nil, true
+		// Not nil: with a nil context a JSON string is taken literally, its
+		// %{} and $${} sequences unprocessed, unlike in tflint.
+		return &hcl.EvalContext{}, true
 	}
 	if !isNativeSyntax(expr) {
 		return nil, false
@@ -135,5 +135,5 @@ func secondStep(t hcl.Traversal) (string, bool) {
 }
 
 func isNativeSyntax(expr hcl.Expression) bool {
-	return !strings.HasSuffix(expr.Range().Filename, ".json")
+	return !isJSONFile(expr.Range().Filename)
 }

@@ -35,6 +35,9 @@ func (g guardedRule) Check(runner tflint.Runner) (err error) {
 			err = g.reportCrash(runner, p)
 		}
 	}()
+	if r, ok := runner.(*Runner); ok {
+		r.forgetVisit()
+	}
 	err = g.Rule.Check(runner)
 	if r, ok := runner.(*Runner); ok {
 		logger.Debug(fmt.Sprintf("neptune: %s done, %d host calls for the model so far", g.Name(), r.HostCalls()))

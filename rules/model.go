@@ -108,8 +108,8 @@ type Resource struct {
 	Instance   int // index among the instances of its block
 }
 
-// ParameterGroup is a cluster parameter group with its parameter blocks,
-// "dynamic" ones already expanded by the host.
+// ParameterGroup is a cluster or instance parameter group with its
+// parameter blocks, "dynamic" ones already expanded by the host.
 type ParameterGroup struct {
 	*Resource
 	Parameters []*Parameter
@@ -331,8 +331,9 @@ func (m *Model) ParametersNamed(g *ParameterGroup, name string) []*Parameter {
 }
 
 // HasUnresolvedParameters reports whether some parameter of the group cannot
-// be read: a name that is not known, or a "dynamic" block the host could
-// not expand (unknown for_each). A missing parameter is then not certain.
+// be read: a name that is not known, or a "dynamic" block that made no block
+// (its for_each unknown, or empty, which the host does not tell apart). A
+// missing parameter is then not certain.
 func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
 	for _, p := range g.Parameters {
 		if _, ok := m.String(p.Name); !ok {

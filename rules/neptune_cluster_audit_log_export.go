@@ -84,6 +84,11 @@ func (r *NeptuneClusterAuditLogExportRule) checkCluster(m *Model, e *emitter, c 
 }
 
 func (r *NeptuneClusterAuditLogExportRule) reportMisspelling(m *Model, e *emitter, c *Resource, misspelled *hclext.Attribute) error {
+	if c.Attr(exportsAttribute) != nil {
+		// Both spellings: which list the user meant is theirs to decide.
+		message := fmt.Sprintf("%s sets %s, the RDS spelling that Terraform rejects for Neptune, beside %s: remove it", c.Address(), misspelledExportsAttribute, exportsAttribute)
+		return e.emit(message, misspelled.Range, nil)
+	}
 	exports, known := stringsValue(m.Value(misspelled))
 	listsAudit := known && contains(exports, auditLogType)
 	advice := "rename it to " + exportsAttribute
@@ -91,10 +96,6 @@ func (r *NeptuneClusterAuditLogExportRule) reportMisspelling(m *Model, e *emitte
 		advice += ` and list "audit" in it`
 	}
 	message := fmt.Sprintf("%s sets %s, the RDS spelling that Terraform rejects for Neptune: %s", c.Address(), misspelledExportsAttribute, advice)
-	if c.Attr(exportsAttribute) != nil {
-		// Both spellings: which list the user meant is theirs to decide.
-		return e.emit(message, misspelled.Range, nil)
-	}
 	addAudit := auditListFix(misspelled)
 	return e.emit(message, misspelled.Range, func(f tflint.Fixer) error {
 		if err := f.ReplaceText(misspelled.NameRange, exportsAttribute); err != nil {
@@ -143,7 +144,7 @@ func auditListFix(attr *hclext.Attribute) func(tflint.Fixer) error {
 		}
 	}
 	if len(tuple.Exprs) == 0 {
-		return func(f tflint.Fixer) error { return f.ReplaceText(tuple.SrcRange, `["audit"]`) }
+		return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, tuple.SrcRange, `["audit"]`) }
 	}
 	last := tuple.Exprs[len(tuple.Exprs)-1]
 	return func(f tflint.Fixer) error { return f.InsertTextAfter(last.Range(), `, "audit"`) }

@@ -146,7 +146,7 @@ func (r *NeptuneClusterAuditLogParameterRule) checkGroup(m *Model, e *emitter, g
 		}
 		message := fmt.Sprintf("%s sets %s to %q, so Neptune writes no audit log: set it to \"1\" and reboot the instances", g.Address(), neptune.AuditLogParameter, truncate(value, 40))
 		var fix func(tflint.Fixer) error
-		if _, literal := literalString(p.Value.Expr); literal {
+		if _, literal := literalString(p.Value.Expr); literal && !p.Generated {
 			fix = func(f tflint.Fixer) error { return f.ReplaceText(p.Value.Expr.Range(), `"1"`) }
 		}
 		if err := e.emit(message, p.Value.Expr.Range(), fix); err != nil {

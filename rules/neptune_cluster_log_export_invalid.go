@@ -108,6 +108,6 @@ func cleanExportListFix(expr hcl.Expression) func(tflint.Fixer) error {
 		}
 	}
 	return func(f tflint.Fixer) error {
-		return f.ReplaceText(tuple.SrcRange, "["+strings.Join(kept, ", ")+"]")
+		return replaceKeepingAnnotations(f, tuple.SrcRange, "["+strings.Join(kept, ", ")+"]")
 	}
 }

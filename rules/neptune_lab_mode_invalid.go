@@ -81,8 +81,8 @@ func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Para
 	}
 	_, literalValue := literalString(p.Value.Expr)
 	_, literalName := literalString(p.Name.Expr)
-	if len(drop) == 0 || !literalValue || !literalName {
-		return nil
+	if len(drop) == 0 || !literalValue || !literalName || p.Generated {
+		return nil // a "dynamic" block's content is shared by every block it makes
 	}
 	remaining := neptune.WithoutLabModeEntries(value, drop)
 	addAudit := wantsAudit && auditLogState(m, g) == auditMissing
@@ -97,7 +97,7 @@ func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Para
 		case remaining == "":
 			return m.removeBlock(f, p.Block)
 		}
-		if err := f.ReplaceText(p.Value.Expr.Range(), quote(remaining)); err != nil {
+		if err := replaceKeepingAnnotations(f, p.Value.Expr.Range(), quote(remaining)); err != nil {
 			return err
 		}
 		if addAudit {

@@ -87,7 +87,13 @@ func (r *NeptuneParameterGroupFamilyRule) Check(runner tflint.Runner) error {
 }
 
 func (r *NeptuneParameterGroupFamilyRule) checkGroup(m *Model, e *emitter, use *groupUse) error {
+	m.Visit(use.group.Resource)
 	attr := use.group.Attr("family")
+	if len(m.Instances(use.group.Type, use.group.Name)) > 1 && !isLiteral(attr) {
+		// Instances may differ (family = each.value.family) and the model
+		// cannot tell which one a reference with an index means.
+		return nil
+	}
 	family, ok := m.String(attr)
 	if !ok {
 		return nil

@@ -68,7 +68,7 @@ func (r *NeptuneParameterInvalidRule) checkParameter(m *Model, e *emitter, g *Pa
 		if suggestion, ok := neptune.SuggestParameter(name); ok && neptune.IsTypoOf(name, suggestion) {
 			fix = nil // a slip of a real parameter: removing it would lose the setting
 		}
-		return e.emit(unknownParameterMessage(g, name), p.Name.Expr.Range(), fix)
+		return e.emit(unknownParameterMessage(g, p, name), p.Name.Expr.Range(), fix)
 	case spec.Deprecated != "":
 		message := fmt.Sprintf("%s sets %s, which is deprecated: %s; remove the parameter block", g.Address(), name, spec.Deprecated)
 		return e.emit(message, p.Name.Expr.Range(), r.removeFix(m, p))
@@ -81,10 +81,13 @@ func (r *NeptuneParameterInvalidRule) checkParameter(m *Model, e *emitter, g *Pa
 	return r.checkApplyMethod(m, e, g, p, spec)
 }
 
-func unknownParameterMessage(g *ParameterGroup, name string) string {
+func unknownParameterMessage(g *ParameterGroup, p *Parameter, name string) string {
 	message := fmt.Sprintf("%s sets %q, which is not a Neptune parameter, so AWS rejects the group", g.Address(), truncate(name, 60))
-	if suggestion, ok := neptune.SuggestParameter(name); ok {
+	switch suggestion, ok := neptune.SuggestParameter(name); {
+	case ok:
 		return message + fmt.Sprintf(": did you mean %s?", suggestion)
+	case p.Generated:
+		return message + ": remove it from what the dynamic block iterates over"
 	}
 	return message + ": remove the parameter block"
 }

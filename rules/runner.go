@@ -63,8 +63,19 @@ func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, issueRange h
 	})
 }
 
+// forgetVisit clears the resource a previous rule was checking, so that a
+// crash is never blamed on it.
+func (r *Runner) forgetVisit() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.model != nil {
+		r.model.Visit(nil)
+	}
+}
+
 // HostCalls is the number of host round trips made for the module model,
-// emitted issues aside. It must not grow with the number of resources.
+// emitted issues aside. It depends on the distinct variables and locals the
+// rules read, and on function calls, not on the number of resources.
 func (r *Runner) HostCalls() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
