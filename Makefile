@@ -1,5 +1,7 @@
 # The pinned tflint the integration tests and the demo run against.
 TFLINT_VERSION := v0.64.0
+# The GoReleaser that builds the release archives (see .goreleaser.yml).
+GORELEASER_VERSION := v2.15.1
 BIN            := $(CURDIR)/.bin
 TFLINT         := $(BIN)/tflint
 PLUGIN         := tflint-ruleset-neptune
@@ -8,7 +10,7 @@ FUZZTIME       ?= 5s
 
 export PATH := $(PATH):/usr/local/go/bin
 
-.PHONY: default tools build install test unit integration fuzz demo bench clean
+.PHONY: default tools build install test unit integration fuzz demo bench clean release-check release-snapshot new-rule
 
 default: build
 
@@ -61,3 +63,25 @@ bench: tools
 
 clean:
 	rm -rf $(PLUGIN) dist
+
+# GoReleaser is installed on demand (a few minutes the first time); it is not
+# part of `make tools`, so `make test` does not need it.
+$(BIN)/goreleaser:
+	GOBIN=$(BIN) go install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
+
+# release-check validates .goreleaser.yml.
+release-check: $(BIN)/goreleaser
+	$(BIN)/goreleaser check
+
+# release-snapshot builds every release archive and checksums.txt into dist/,
+# without signing or publishing anything.
+release-snapshot: $(BIN)/goreleaser
+	$(BIN)/goreleaser release --snapshot --clean --skip=sign,publish
+
+# new-rule scaffolds a rule: `make new-rule NAME=neptune_xxx` writes
+# rules/NAME.go, rules/NAME_test.go and docs/rules/NAME.md, adds the rule to
+# All() in rules/ruleset.go, and regenerates docs/rules/README.md.
+new-rule:
+	@test -n "$(NAME)" || { echo "usage: make new-rule NAME=neptune_xxx" >&2; exit 2; }
+	go run ./tools/newrule -name '$(NAME)'
+	go test ./rules -run TestEveryRuleIsDocumented -update-docs
