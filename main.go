@@ -13,7 +13,7 @@ import (
 // gcPercent trades a little CPU on tflint's idle core for a smaller peak:
 // decoding a large module makes short-lived garbage, and the plugin's
 // memory adds to every tflint run. GOGC, when set, still wins.
-const gcPercent = 50
+const gcPercent = 25
 
 func main() {
 	if os.Getenv("GOGC") == "" {

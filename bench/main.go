@@ -11,19 +11,20 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/neptune-lint/tflint-ruleset-neptune/internal/corpus"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/corpus"
 )
 
 func main() {
 	tflint := flag.String("tflint", ".bin/tflint", "the tflint binary to measure")
 	pairs := flag.Int("pairs", 5, "A/B pairs per scenario")
-	only := flag.String("only", "", "run one scenario: 1000, 5000, startup or recursive")
+	only := flag.String("only", "", "run one scenario: startup, 1000, 1000-clean, 5000 or recursive")
 	gen := flag.String("gen", "", "write a corpus module into this folder and exit")
 	clusters := flag.Int("clusters", 1000, "clusters in the module written by -gen")
 	flag.Parse()

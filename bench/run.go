@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"github.com/neptune-lint/tflint-ruleset-neptune/internal/corpus"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/corpus"
 )
 
 const (
@@ -90,7 +91,11 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 	var out []scenario
 	module := func(name string, clusters int) error {
 		dir := filepath.Join(b.work, name)
-		if err := corpus.WriteModule(dir, clusters); err != nil {
+		write := corpus.WriteModule
+		if strings.HasSuffix(name, "-clean") {
+			write = corpus.WriteCleanModule
+		}
+		if err := write(dir, clusters); err != nil {
 			return err
 		}
 		if err := writeConfigs(dir); err != nil {
@@ -106,6 +111,11 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 	}
 	if only == "" || only == "1000" {
 		if err := module("1000", 1000); err != nil {
+			return nil, err
+		}
+	}
+	if only == "" || only == "1000-clean" {
+		if err := module("1000-clean", 1000); err != nil {
 			return nil, err
 		}
 	}

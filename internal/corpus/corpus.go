@@ -16,6 +16,16 @@ const clustersPerFile = 6 // 6 clusters x 8 resources = 48 resources a file
 // cluster parameter group, an instance and five unrelated resources, with a
 // deterministic mix of good and bad settings.
 func WriteModule(dir string, n int) error {
+	return writeModule(dir, n, writeCluster)
+}
+
+// WriteCleanModule writes the same module with every setting right, so
+// that a run measures what the plugin costs per resource, not per finding.
+func WriteCleanModule(dir string, n int) error {
+	return writeModule(dir, n, writeCleanCluster)
+}
+
+func writeModule(dir string, n int, cluster func(*strings.Builder, int)) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -24,7 +34,7 @@ func WriteModule(dir string, n int) error {
 	}
 	var sb strings.Builder
 	for i := 0; i < n; i++ {
-		writeCluster(&sb, i)
+		cluster(&sb, i)
 		if (i+1)%clustersPerFile == 0 || i == n-1 {
 			name := filepath.Join(dir, fmt.Sprintf("graph_%04d.tf", i/clustersPerFile))
 			if err := os.WriteFile(name, []byte(sb.String()), 0o644); err != nil {
@@ -69,38 +79,57 @@ locals {
 }
 `
 
+// writeCleanCluster writes a cluster with no finding: the mix below with
+// every rule satisfied.
+func writeCleanCluster(sb *strings.Builder, i int) {
+	writeClusterWith(sb, i, clusterSettings{
+		exports: "var.log_exports", audit: `"1"`, labMode: "ObjectIndex=enabled",
+		group: fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i), hardening: hardening,
+	})
+}
+
+const hardening = `
+  deletion_protection                  = true
+  backup_retention_period              = 14
+  iam_database_authentication_enabled  = true
+  copy_tags_to_snapshot                = true`
+
+type clusterSettings struct {
+	exports, audit, labMode, group, hardening string
+}
+
 // writeCluster writes one cluster's eight resources. Every seventh cluster
 // misses the export, every fifth sets the audit parameter to 0, every
 // eleventh runs on a default group, every thirteenth has a bad lab mode,
 // and every ninth lacks the Security Hub settings.
 func writeCluster(sb *strings.Builder, i int) {
-	hardening := `
-  deletion_protection                  = true
-  backup_retention_period              = 14
-  iam_database_authentication_enabled  = true
-  copy_tags_to_snapshot                = true`
+	s := clusterSettings{hardening: hardening}
 	if i%9 == 7 {
-		hardening = ""
+		s.hardening = ""
 	}
-	exports := `var.log_exports`
+	s.exports = `var.log_exports`
 	switch {
 	case i%7 == 3:
-		exports = `["slowquery"]`
+		s.exports = `["slowquery"]`
 	case i%7 == 5:
-		exports = `["audit"]`
+		s.exports = `["audit"]`
 	}
-	audit := `"1"`
+	s.audit = `"1"`
 	if i%5 == 2 {
-		audit = `"0"`
+		s.audit = `"0"`
 	}
-	group := fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i)
+	s.group = fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i)
 	if i%11 == 4 {
-		group = `"default.neptune1.3"`
+		s.group = `"default.neptune1.3"`
 	}
-	labMode := "ObjectIndex=enabled"
+	s.labMode = "ObjectIndex=enabled"
 	if i%13 == 6 {
-		labMode = "AuditLog"
+		s.labMode = "AuditLog"
 	}
+	writeClusterWith(sb, i, s)
+}
+
+func writeClusterWith(sb *strings.Builder, i int, s clusterSettings) {
 	fmt.Fprintf(sb, `resource "aws_neptune_cluster_parameter_group" "g%[1]d" {
   name   = "graph-%[1]d"
   family = "neptune1.3"
@@ -160,5 +189,5 @@ resource "aws_iam_role_policy_attachment" "p%[1]d" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
 }
 
-`, i, audit, labMode, exports, group, hardening)
+`, i, s.audit, s.labMode, s.exports, s.group, s.hardening)
 }
