@@ -32,6 +32,16 @@ func TestPreCommit(t *testing.T) {
 		}
 		t.Skip("pre-commit is not installed (apt-get install pre-commit)")
 	}
+	t.Run("the published hooks and example are valid", func(t *testing.T) {
+		for _, args := range [][]string{
+			{"validate-manifest", "../.pre-commit-hooks.yaml"},
+			{"validate-config", "../examples/pre-commit/.pre-commit-config.yaml"},
+		} {
+			if out, err := exec.Command(precommit, args...).CombinedOutput(); err != nil {
+				t.Errorf("pre-commit %v: %v\n%s", args, err, out)
+			}
+		}
+	})
 	t.Run("refuses the commit", func(t *testing.T) {
 		repo := precommitRepo(t, precommit, "")
 		out, err := repo.git("commit", "-m", "add a cluster")
