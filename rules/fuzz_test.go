@@ -3,7 +3,9 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
@@ -24,15 +26,32 @@ func FuzzRules(f *testing.F) {
 		if _, diags := hclparse.NewParser().ParseHCL([]byte(src), "main.tf"); diags.HasErrors() {
 			t.Skip()
 		}
-		for _, rule := range All() {
-			runner, ok := mockRunner(t, src)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			host, ok := mockRunner(t, src)
 			if !ok {
-				t.Skip()
+				return
 			}
-			_ = rule.Check(newRunner(runner, true))
+			// One runner for every rule, as tflint gives one per module.
+			runner := newRunner(host, true)
+			for _, rule := range All() {
+				_ = rule.Check(runner)
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(hangLimit):
+			stacks := make([]byte, 1<<20)
+			n := runtime.Stack(stacks, true)
+			t.Fatalf("the rules took over %s on this input:\n%s", hangLimit, stacks[:n])
 		}
 	})
 }
+
+// hangLimit is far above what any input takes (milliseconds): a rule that
+// needs it is stuck, and a stuck rule hangs the user's tflint.
+const hangLimit = 10 * time.Second
 
 // mockRunner builds the SDK's mock host, which itself panics on some
 // configurations that Terraform rejects (a variable with two labels, say).
