@@ -28,10 +28,8 @@ func CheckExportLogType(value string) (ok bool, fixed string, reason string) {
 }
 
 func logTypeHint(value string) string {
-	for _, logType := range ExportLogTypes {
-		if editDistanceAtMost(value, logType, maxLogTypeSuggestionDistance) {
-			return "did you mean " + logType + "?"
-		}
+	if logType, ok := NearExportLogType(value); ok {
+		return "did you mean " + logType + "?"
 	}
 	return "use " + orList(ExportLogTypes)
 }

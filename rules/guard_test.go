@@ -12,7 +12,7 @@ type panickingRule struct {
 	tflint.DefaultRule
 }
 
-func (panickingRule) Name() string              { return "neptune_test_panics" }
+func (panickingRule) Name() string              { return "test_panics" }
 func (panickingRule) Enabled() bool             { return true }
 func (panickingRule) Severity() tflint.Severity { return tflint.ERROR }
 func (panickingRule) Link() string              { return "" }
@@ -21,7 +21,7 @@ func (panickingRule) Check(tflint.Runner) error { panic("boom") }
 func TestGuardTurnsAPanicIntoAnError(t *testing.T) {
 	rules := guardAll([]tflint.Rule{&panickingRule{}})
 	err := rules[0].Check(helper.TestRunner(t, nil))
-	if err == nil || !strings.Contains(err.Error(), "neptune_test_panics") || !strings.Contains(err.Error(), "boom") {
+	if err == nil || !strings.Contains(err.Error(), "test_panics") || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("err = %v, want an error naming the rule and the panic", err)
 	}
 }
@@ -45,7 +45,7 @@ type panickingOnResourceRule struct {
 	tflint.DefaultRule
 }
 
-func (panickingOnResourceRule) Name() string              { return "neptune_test_panics_on_resource" }
+func (panickingOnResourceRule) Name() string              { return "test_panics_on_resource" }
 func (panickingOnResourceRule) Enabled() bool             { return true }
 func (panickingOnResourceRule) Severity() tflint.Severity { return tflint.ERROR }
 func (panickingOnResourceRule) Link() string              { return "" }
@@ -75,7 +75,7 @@ func TestGuardReportsACrashOnTheResource(t *testing.T) {
 	}
 	issue := host.Issues[0]
 	if issue.Range.Filename != "main.tf" || issue.Range.Start.Line != 1 ||
-		!strings.Contains(issue.Message, "neptune_test_panics_on_resource crashed while checking aws_neptune_cluster.x") ||
+		!strings.Contains(issue.Message, "test_panics_on_resource crashed while checking aws_neptune_cluster.x") ||
 		!strings.Contains(issue.Message, "nil map") {
 		t.Errorf("finding = %q at %s", issue.Message, issue.Range)
 	}

@@ -340,22 +340,15 @@ func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
 			return true
 		}
 	}
-	raw := m.rawBlocks[keyOf(g.Block.DefRange)]
-	if raw == nil {
+	if m.rawBlocks[keyOf(g.Block.DefRange)] == nil {
 		return true
 	}
-	for _, d := range raw.Body.Blocks {
-		if d.Type == "dynamic" && len(d.Labels) == 1 && d.Labels[0] == "parameter" && !m.expandedFrom(g, d) {
-			return true
-		}
-	}
-	return false
-}
-
-func (m *Model) expandedFrom(g *ParameterGroup, dynamic *hclext.Block) bool {
+	made := map[rangeKey]bool{}
 	for _, p := range g.Parameters {
-		// The host gives blocks made by "dynamic" the dynamic block's DefRange.
-		if keyOf(p.Block.DefRange) == keyOf(dynamic.DefRange) {
+		made[keyOf(p.Block.DefRange)] = true
+	}
+	for dynamic := range m.dynamicParameterRanges(g.Resource) {
+		if !made[dynamic] {
 			return true
 		}
 	}

@@ -166,10 +166,5 @@ func (p namePattern) namesCluster(m *Model, id string) bool {
 		k, _ := strconv.Atoi(match[1])
 		return k < len(p.interp) && m.referencedResource(p.interp[k], clusterType, 0, "cluster_identifier", "id") != nil
 	}
-	for _, c := range m.Clusters {
-		if cid, ok := m.String(c.Attr("cluster_identifier")); ok && cid == id {
-			return true
-		}
-	}
-	return false
+	return m.clusterWithIdentifier(id) != nil
 }

@@ -141,6 +141,11 @@ func (m *Model) instanceCluster(i *Resource) *Resource {
 	if !ok {
 		return nil
 	}
+	return m.clusterWithIdentifier(id)
+}
+
+// clusterWithIdentifier finds the cluster whose cluster_identifier evaluates to id.
+func (m *Model) clusterWithIdentifier(id string) *Resource {
 	for _, c := range m.Clusters {
 		if cid, ok := m.String(c.Attr("cluster_identifier")); ok && cid == id {
 			return c
