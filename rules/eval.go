@@ -63,6 +63,7 @@ func (e *evaluator) evaluate(expr hcl.Expression) cty.Value {
 
 // localContext builds the context to evaluate expr without the host, or
 // reports that it needs the host (functions, path, terraform, each, count).
+// It decides before fetching any variable, so that no fetch is wasted.
 func (e *evaluator) localContext(expr hcl.Expression) (*hcl.EvalContext, bool) {
 	traversals := expr.Variables()
 	if len(traversals) == 0 {
@@ -70,37 +71,53 @@ func (e *evaluator) localContext(expr hcl.Expression) (*hcl.EvalContext, bool) {
 		// %{} and $${} sequences unprocessed, unlike in tflint.
 		return &hcl.EvalContext{}, true
 	}
-	if !isNativeSyntax(expr) {
+	if !isNativeSyntax(expr) || callsFunctions(expr) {
 		return nil, false
 	}
-	vars := map[string]map[string]cty.Value{"var": {}, "local": {}}
-	unknown := map[string]cty.Value{}
 	for _, t := range traversals {
-		root := t.RootName()
-		switch root {
-		case "var", "local":
-			name, ok := secondStep(t)
-			if !ok {
-				return nil, false
-			}
-			vars[root][name] = e.reference(t)
+		switch t.RootName() {
 		case "path", "terraform", "count", "each":
 			return nil, false
-		case "ephemeral":
-			unknown[root] = cty.DynamicVal.Mark(marks.Ephemeral)
-		default:
-			// Resources, data sources, modules and self: unknown in tflint too.
-			unknown[root] = cty.DynamicVal
+		case "var", "local":
+			if _, ok := secondStep(t); !ok {
+				return nil, false
+			}
 		}
 	}
-	values := map[string]cty.Value{
-		"var":   cty.ObjectVal(vars["var"]),
-		"local": cty.ObjectVal(vars["local"]),
+	vars := map[string]map[string]cty.Value{"var": {}, "local": {}}
+	values := map[string]cty.Value{}
+	for _, t := range traversals {
+		switch root := t.RootName(); root {
+		case "var", "local":
+			name, _ := secondStep(t)
+			vars[root][name] = e.reference(t)
+		case "ephemeral":
+			values[root] = cty.DynamicVal.Mark(marks.Ephemeral)
+		default:
+			// Resources, data sources, modules and self: unknown in tflint too.
+			values[root] = cty.DynamicVal
+		}
 	}
-	for root, v := range unknown {
-		values[root] = v
-	}
+	values["var"] = cty.ObjectVal(vars["var"])
+	values["local"] = cty.ObjectVal(vars["local"])
 	return &hcl.EvalContext{Variables: values}, true
+}
+
+// callsFunctions tells whether a native expression calls a function, which
+// only the host can evaluate as Terraform does.
+func callsFunctions(expr hcl.Expression) bool {
+	node, ok := unwrapBound(expr).(hclsyntax.Node)
+	if !ok {
+		return false
+	}
+	calls := false
+	_ = hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
+		if _, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+			calls = true
+		}
+		return nil
+	})
+	return calls
 }
 
 // reference returns the value of var.X or local.X, from the host once.
