@@ -97,6 +97,7 @@ type Model struct {
 	isExpanded bool
 	names      map[rangeKey][]*hclext.Attribute
 	users      map[rangeKey][]string
+	groupRefs  map[*Resource]GroupRef
 	calls      int // host calls other than evaluations, for the cost guard
 	visiting   *Resource
 }
@@ -143,6 +144,7 @@ func loadModel(host tflint.Runner) (*Model, error) {
 	m := &Model{
 		byAddress: map[string][]*Resource{},
 		groups:    map[*Resource]*ParameterGroup{},
+		groupRefs: map[*Resource]GroupRef{},
 		eval:      newEvaluator(host),
 		host:      host,
 		files:     map[string]*hcl.File{},

@@ -31,7 +31,17 @@ const maxLocalDepth = 16
 
 // ClusterParameterGroup resolves the cluster parameter group of a cluster:
 // first by reference (directly or through locals), then by evaluated name.
+// Several rules ask for each cluster, so the answer is kept.
 func (m *Model) ClusterParameterGroup(cluster *Resource) GroupRef {
+	if ref, ok := m.groupRefs[cluster]; ok {
+		return ref
+	}
+	ref := m.resolveClusterParameterGroup(cluster)
+	m.groupRefs[cluster] = ref
+	return ref
+}
+
+func (m *Model) resolveClusterParameterGroup(cluster *Resource) GroupRef {
 	attr := cluster.Attr("neptune_cluster_parameter_group_name")
 	if attr == nil {
 		return GroupRef{Use: UsesDefaultGroup}
