@@ -59,9 +59,9 @@ func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []str
 	inner := outer + "  "
 	text := indentLines(lines, inner)
 	closing := b.CloseBraceRange.Start
-	lineStart := closing.Byte - (closing.Column - 1)
+	lineStart := lineStartBefore(src, closing.Byte)
 	switch {
-	case lineStart >= 0 && strings.TrimSpace(string(src[lineStart:closing.Byte])) == "":
+	case strings.TrimSpace(string(src[lineStart:closing.Byte])) == "":
 		at := hcl.Pos{Line: closing.Line, Column: 1, Byte: lineStart}
 		return strings.Count(text, "\n"), f.InsertTextBefore(hcl.Range{Filename: filename, Start: at, End: at}, text)
 	case b.OpenBraceRange.Start.Line == closing.Line:
@@ -173,7 +173,7 @@ func (m *Model) removeBlock(f tflint.Fixer, block *hclext.Block) error {
 // blankLineBefore finds the blank line above a block and the comments that
 // lead it, which RemoveExtBlock removes with the block.
 func blankLineBefore(b *hclsyntax.Block, src []byte) (hcl.Range, bool) {
-	lineStart := b.TypeRange.Start.Byte - (b.TypeRange.Start.Column - 1)
+	lineStart := lineStartBefore(src, b.TypeRange.Start.Byte)
 	for lineStart > 0 {
 		prevStart := strings.LastIndexByte(string(src[:lineStart-1]), '\n') + 1
 		line := strings.TrimSpace(string(src[prevStart:lineStart]))
@@ -192,4 +192,10 @@ func blankLineBefore(b *hclsyntax.Block, src []byte) (hcl.Range, bool) {
 func closesParentNext(b *hclsyntax.Block, src []byte) bool {
 	rest := strings.TrimLeft(string(src[b.CloseBraceRange.End.Byte:]), " \t\r\n")
 	return strings.HasPrefix(rest, "}")
+}
+
+// lineStartBefore is the byte offset where the line holding offset at
+// starts; hcl columns count characters, not bytes, so they cannot say.
+func lineStartBefore(src []byte, at int) int {
+	return strings.LastIndexByte(string(src[:at]), '\n') + 1
 }

@@ -128,3 +128,12 @@ resource "aws_neptune_cluster" "x" {
 		},
 	})
 }
+
+func TestInsertionIntoAOneLineBlockWithMultiByteText(t *testing.T) {
+	runRuleCases(t, NewNeptuneClusterAuditLogExportRule(), []ruleCase{{
+		name:   "a one-line block with multi-byte text",
+		files:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" { cluster_identifier = \"grāphéééééééééééééééééééééé\" }\n"},
+		issues: []string{`main.tf:1:1 aws_neptune_cluster.x does not export its audit log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},
+		fixed:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  cluster_identifier             = \"grāphéééééééééééééééééééééé\"\n  enable_cloudwatch_logs_exports = [\"audit\"]\n}\n"},
+	}})
+}
