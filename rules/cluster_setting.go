@@ -119,7 +119,7 @@ func (r *clusterSetting) replaceFix(attr *hclext.Attribute, threshold int) func(
 	if r.noFix != "" || !isLiteralValue(attr.Expr) {
 		return nil
 	}
-	return func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), r.fixed(threshold)) }
+	return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, attr.Expr.Range(), r.fixed(threshold)) }
 }
 
 // isLiteralValue tells a value written out (true, 3, "x", null) from one

@@ -114,7 +114,7 @@ func (r *NeptuneClusterAuditLogExportRule) reportNull(m *Model, e *emitter, c *R
 		return e.emit(r.missingMessage(m, c), attr.Expr.Range(), nil)
 	}
 	return e.emit(r.missingMessage(m, c), c.Block.DefRange, func(f tflint.Fixer) error {
-		return f.ReplaceText(attr.Expr.Range(), `["audit"]`)
+		return replaceKeepingAnnotations(f, attr.Expr.Range(), `["audit"]`)
 	})
 }
 
@@ -140,7 +140,7 @@ func auditListFix(attr *hclext.Attribute) func(tflint.Fixer) error {
 	}
 	for _, elem := range tuple.Exprs {
 		if s, ok := literalString(elem); ok && strings.EqualFold(s, auditLogType) {
-			return func(f tflint.Fixer) error { return f.ReplaceText(elem.Range(), `"audit"`) }
+			return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, elem.Range(), `"audit"`) }
 		}
 	}
 	if len(tuple.Exprs) == 0 {

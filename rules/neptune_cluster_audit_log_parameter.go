@@ -102,7 +102,7 @@ func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource,
 	reference := clusterParameterGroupType + "." + name + ".name"
 	return func(f tflint.Fixer) error {
 		if attr != nil {
-			if err := f.ReplaceText(attr.Expr.Range(), reference); err != nil {
+			if err := replaceKeepingAnnotations(f, attr.Expr.Range(), reference); err != nil {
 				return err
 			}
 		} else if err := m.appendToBlock(f, c.Block, clusterGroupAttribute+" = "+reference); err != nil {
@@ -147,7 +147,7 @@ func (r *NeptuneClusterAuditLogParameterRule) checkGroup(m *Model, e *emitter, g
 		message := fmt.Sprintf("%s sets %s to %q, so Neptune writes no audit log: set it to \"1\" and reboot the instances", g.Address(), neptune.AuditLogParameter, truncate(value, 40))
 		var fix func(tflint.Fixer) error
 		if _, literal := literalString(p.Value.Expr); literal && !p.Generated {
-			fix = func(f tflint.Fixer) error { return f.ReplaceText(p.Value.Expr.Range(), `"1"`) }
+			fix = func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, p.Value.Expr.Range(), `"1"`) }
 		}
 		if err := e.emit(message, p.Value.Expr.Range(), fix); err != nil {
 			return err

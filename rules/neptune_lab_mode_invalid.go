@@ -90,10 +90,10 @@ func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Para
 		switch {
 		case remaining == "" && addAudit:
 			// Turn this very block into the audit parameter: an in-place edit.
-			if err := f.ReplaceText(p.Name.Expr.Range(), quote(neptune.AuditLogParameter)); err != nil {
+			if err := replaceKeepingAnnotations(f, p.Name.Expr.Range(), quote(neptune.AuditLogParameter)); err != nil {
 				return err
 			}
-			return f.ReplaceText(p.Value.Expr.Range(), `"1"`)
+			return replaceKeepingAnnotations(f, p.Value.Expr.Range(), `"1"`)
 		case remaining == "":
 			return m.removeBlock(f, p.Block)
 		}

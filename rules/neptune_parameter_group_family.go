@@ -112,7 +112,7 @@ func (r *NeptuneParameterGroupFamilyRule) checkGroup(m *Model, e *emitter, use *
 	var fix func(tflint.Fixer) error
 	if len(use.families) == 1 && isLiteral(attr) {
 		for want := range use.families {
-			fix = func(f tflint.Fixer) error { return f.ReplaceText(attr.Expr.Range(), quote(want)) }
+			fix = func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, attr.Expr.Range(), quote(want)) }
 		}
 	}
 	return e.emit(message, attr.Expr.Range(), fix)

@@ -105,7 +105,7 @@ func (r *NeptuneParameterInvalidRule) checkValue(m *Model, e *emitter, g *Parame
 	var fix func(tflint.Fixer) error
 	if fixed, ok := spec.BooleanFix(value); ok && !p.Generated {
 		if _, literal := literalString(p.Value.Expr); literal {
-			fix = func(f tflint.Fixer) error { return f.ReplaceText(p.Value.Expr.Range(), quote(fixed)) }
+			fix = func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, p.Value.Expr.Range(), quote(fixed)) }
 		}
 	}
 	return e.emit(message, p.Value.Expr.Range(), fix)
@@ -120,7 +120,7 @@ func (r *NeptuneParameterInvalidRule) checkApplyMethod(m *Model, e *emitter, g *
 	var fix func(tflint.Fixer) error
 	if _, literal := literalString(p.ApplyMethod.Expr); literal && !p.Generated {
 		fix = func(f tflint.Fixer) error {
-			return f.ReplaceText(p.ApplyMethod.Expr.Range(), quote(pendingRebootApply))
+			return replaceKeepingAnnotations(f, p.ApplyMethod.Expr.Range(), quote(pendingRebootApply))
 		}
 	}
 	return e.emit(message, p.ApplyMethod.Expr.Range(), fix)

@@ -54,6 +54,23 @@ resource "aws_neptune_cluster" "keyed" {
   neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.per_key[each.key].name
 }
 
+resource "aws_neptune_cluster_parameter_group" "heredoc_lab_mode" {
+  family = "neptune1.3"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+
+  parameter {
+    name  = "neptune_lab_mode"
+    value = <<-EOT
+      ObjectIndex=enabled,
+      AuditLog
+    EOT
+  }
+}
+
 resource "aws_neptune_cluster" "multi_line_list" {
   enable_cloudwatch_logs_exports = [
     "audit",
