@@ -3,7 +3,6 @@ package integration
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -40,9 +39,7 @@ func hostCalls(t *testing.T, clusters int) int {
 	if err := os.WriteFile(filepath.Join(dir, ".tflint.hcl"), []byte(defaultConfig), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(tflintBin, "--format", "json", "--force")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=debug")
+	cmd := tflintCommand(dir, pluginDir, "debug", "--format", "json", "--force")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {

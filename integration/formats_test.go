@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -124,9 +123,7 @@ func wantFindings(t *testing.T, caseDir string) []finding {
 func runFormat(t *testing.T, caseDir, format string) []byte {
 	t.Helper()
 	dir := copyCase(t, caseDir)
-	cmd := exec.Command(tflintBin, "--format", format, "--force")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=")
+	cmd := tflintCommand(dir, pluginDir, "", "--format", format, "--force")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

@@ -149,11 +149,19 @@ func formatIssue(i issue) string {
 	return line + ": " + i.Message
 }
 
+// tflintCommand is the pinned tflint run in dir, loading plugins from
+// pluginRoot, at the given log level ("" for none, so that a developer's
+// TFLINT_LOG does not leak into what the tests read).
+func tflintCommand(dir, pluginRoot, logLevel string, args ...string) *exec.Cmd {
+	cmd := exec.Command(tflintBin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginRoot, "TFLINT_LOG="+logLevel)
+	return cmd
+}
+
 func runTflint(t *testing.T, dir string, args ...string) output {
 	t.Helper()
-	cmd := exec.Command(tflintBin, append([]string{"--format", "json", "--force"}, args...)...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=")
+	cmd := tflintCommand(dir, pluginDir, "", append([]string{"--format", "json", "--force"}, args...)...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

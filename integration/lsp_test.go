@@ -9,7 +9,6 @@ import (
 	"net/textproto"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -142,10 +141,8 @@ type lspServer struct {
 
 func startLanguageServer(t *testing.T, dir string) *lspServer {
 	t.Helper()
-	cmd := exec.Command(tflintBin, "--langserver")
-	cmd.Dir = dir
 	// Debug logs go to stderr: they are shown when the test fails.
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=debug")
+	cmd := tflintCommand(dir, pluginDir, "debug", "--langserver")
 	// Plugins inherit tflint's stdin; do not let a straggler hold Wait forever.
 	cmd.WaitDelay = 5 * time.Second
 	stdin, err := cmd.StdinPipe()

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -151,10 +150,7 @@ func runMutant(t *testing.T, mutant []byte) int {
 		if fix {
 			args = append(args, "--fix")
 		}
-		cmd := exec.Command(tflintBin, args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir)
-		out, err := cmd.Output()
+		out, err := tflintCommand(dir, pluginDir, "", args...).Output()
 		var result output
 		if jsonErr := json.Unmarshal(out, &result); jsonErr != nil {
 			t.Fatalf("tflint gave no answer (%v, %v) on:\n%s", err, jsonErr, mutant)

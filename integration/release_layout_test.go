@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -59,10 +58,7 @@ plugin "neptune" {
 
 	// The layout is what makes it work: another version is not found.
 	writeFiles(t, work, map[string]string{".tflint.hcl": strings.Replace(config, project.Version, "9.9.9", 1)})
-	cmd := exec.Command(tflintBin, "--force")
-	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginRoot)
-	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "not found") {
+	if out, err := tflintCommand(work, pluginRoot, "", "--force").CombinedOutput(); err == nil || !strings.Contains(string(out), "not found") {
 		t.Fatalf("a version that is not installed must not load (err %v):\n%s", err, out)
 	}
 }
@@ -171,10 +167,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 
 func runIn(t *testing.T, dir, pluginRoot string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(tflintBin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginRoot)
-	out, err := cmd.CombinedOutput()
+	out, err := tflintCommand(dir, pluginRoot, "", args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("tflint %v: %v\n%s", args, err, out)
 	}
