@@ -104,23 +104,14 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		out = append(out, scenario{name: name, dir: dir})
 		return nil
 	}
-	if only == "" || only == "startup" {
-		if err := module("startup", 1); err != nil {
-			return nil, err
+	for _, m := range []struct {
+		name     string
+		clusters int
+	}{{"startup", 1}, {"1000", 1000}, {"1000-clean", 1000}, {"5000", 5000}} {
+		if only != "" && only != m.name {
+			continue
 		}
-	}
-	if only == "" || only == "1000" {
-		if err := module("1000", 1000); err != nil {
-			return nil, err
-		}
-	}
-	if only == "" || only == "1000-clean" {
-		if err := module("1000-clean", 1000); err != nil {
-			return nil, err
-		}
-	}
-	if only == "" || only == "5000" {
-		if err := module("5000", 5000); err != nil {
+		if err := module(m.name, m.clusters); err != nil {
 			return nil, err
 		}
 	}
