@@ -44,16 +44,17 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(work)
-	pluginDir, floorDir := filepath.Join(work, "plugins"), filepath.Join(work, "floor")
-	for dir, pkg := range map[string]string{pluginDir: ".", floorDir: "./bench/floor"} {
-		build := exec.Command("go", "build", "-o", filepath.Join(dir, "tflint-ruleset-neptune"), pkg)
+	plugins := map[variant]string{}
+	for v, pkg := range map[variant]string{with: ".", floor: "./bench/floor", bound: "./bench/bound"} {
+		plugins[v] = filepath.Join(work, string(v))
+		build := exec.Command("go", "build", "-o", filepath.Join(plugins[v], "tflint-ruleset-neptune"), pkg)
 		if out, err := build.CombinedOutput(); err != nil {
 			log.Fatalf("building %s: %v\n%s", pkg, err, out)
 		}
 	}
 
 	fmt.Printf("machine: %s/%s, %d CPUs, %s; tflint: %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), version(bin))
-	b := &bench{tflint: bin, pluginDir: pluginDir, floorDir: floorDir, work: work, pairs: *pairs}
+	b := &bench{tflint: bin, plugins: plugins, work: work, pairs: *pairs}
 	results, err := b.run(*only)
 	if err != nil {
 		log.Fatal(err)

@@ -28,9 +28,22 @@ plugin "neptune" {
 )
 
 type bench struct {
-	tflint, pluginDir, floorDir, work string
-	pairs                             int
+	tflint, work string
+	plugins      map[variant]string // the folder of each variant's plugin binary
+	pairs        int
 }
+
+// variant is one way tflint runs in a round.
+type variant string
+
+const (
+	without variant = "without" // no plugin: tflint and its bundled ruleset
+	with    variant = "with"    // this plugin, every rule enabled
+	floor   variant = "floor"   // bench/floor: reads every resource block, nothing else
+	bound   variant = "bound"   // bench/bound: reads what the model reads, emits the same findings, checks nothing
+)
+
+var variants = []variant{without, with, floor, bound}
 
 // sample is one tflint run: its wall time and the peak resident memory of
 // tflint and every plugin process it started, summed.
@@ -42,13 +55,13 @@ type sample struct {
 type scenario struct {
 	name, dir string
 	args      []string
+	findings  string // tflint's JSON output of this plugin, which the bound plugin replays
 }
 
-// result holds the runs without a plugin, with ours, and with the floor
-// plugin (one host call that reads every resource block, nothing else).
+// result holds the runs of every variant of one scenario.
 type result struct {
 	scenario
-	without, with, floor []sample
+	runs map[variant][]sample
 }
 
 func (b *bench) run(only string) ([]result, error) {
@@ -58,32 +71,64 @@ func (b *bench) run(only string) ([]result, error) {
 	}
 	var results []result
 	for _, s := range scenarios {
-		r := result{scenario: s}
-		// Warm the page cache and the plugin binaries before measuring.
-		for _, dir := range []string{"", b.pluginDir, b.floorDir} {
-			if _, err := b.once(s, dir); err != nil {
-				return nil, err
-			}
+		r, err := b.measure(s)
+		if err != nil {
+			return nil, err
 		}
-		for i := 0; i < b.pairs; i++ {
-			a, err := b.once(s, "")
-			if err != nil {
-				return nil, err
-			}
-			w, err := b.once(s, b.pluginDir)
-			if err != nil {
-				return nil, err
-			}
-			f, err := b.once(s, b.floorDir)
-			if err != nil {
-				return nil, err
-			}
-			r.without, r.with, r.floor = append(r.without, a), append(r.with, w), append(r.floor, f)
-		}
-		fmt.Fprintf(os.Stderr, "%s: %.2fx time, %.2fx memory (floor plugin %.2fx, %.2fx)\n", s.name, timeRatio(r), memoryRatio(r), floorTimeRatio(r), floorMemoryRatio(r))
+		fmt.Fprintf(os.Stderr, "%s: %.2fx time, %.2fx memory (floor plugin %.2fx, %.2fx; bound plugin %.2fx, %.2fx)\n", s.name,
+			r.timeRatio(with), r.memoryRatio(with), r.timeRatio(floor), r.memoryRatio(floor), r.timeRatio(bound), r.memoryRatio(bound))
 		results = append(results, r)
 	}
 	return results, nil
+}
+
+// measure runs the variants of a scenario in turn, pairs times.
+func (b *bench) measure(s scenario) (result, error) {
+	r := result{scenario: s, runs: map[variant][]sample{}}
+	if s.findings != "" {
+		if err := b.recordFindings(s); err != nil {
+			return r, err
+		}
+	}
+	active := b.activeVariants(s)
+	// Warm the page cache and the plugin binaries before measuring.
+	for _, v := range active {
+		if _, err := b.once(s, v); err != nil {
+			return r, err
+		}
+	}
+	for i := 0; i < b.pairs; i++ {
+		for _, v := range active {
+			sample, err := b.once(s, v)
+			if err != nil {
+				return r, err
+			}
+			r.runs[v] = append(r.runs[v], sample)
+		}
+	}
+	return r, nil
+}
+
+// activeVariants leaves out the bound plugin where there is no single
+// module whose findings it could replay.
+func (b *bench) activeVariants(s scenario) []variant {
+	var out []variant
+	for _, v := range variants {
+		if v != bound || s.findings != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// recordFindings saves the plugin's findings on the scenario as JSON.
+func (b *bench) recordFindings(s scenario) error {
+	cmd := b.command(s, with, "json")
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("recording findings of %s: %v", s.name, err)
+	}
+	return os.WriteFile(s.findings, out, 0o644)
 }
 
 // prepare writes the corpora of the scenarios to run.
@@ -101,7 +146,7 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		if err := writeConfigs(dir); err != nil {
 			return err
 		}
-		out = append(out, scenario{name: name, dir: dir})
+		out = append(out, scenario{name: name, dir: dir, findings: filepath.Join(dir, ".neptune-findings.json")})
 		return nil
 	}
 	for _, m := range []struct {
@@ -141,17 +186,22 @@ func writeConfigs(dir string) error {
 	return os.WriteFile(filepath.Join(dir, ".tflint.with.hcl"), []byte(configWith), 0o644)
 }
 
-// once runs tflint on the scenario, with the plugin built into pluginDir,
-// or without any plugin when pluginDir is "".
-func (b *bench) once(s scenario, pluginDir string) (sample, error) {
-	config := filepath.Join(s.dir, ".tflint.without.hcl")
-	if pluginDir != "" {
-		config = filepath.Join(s.dir, ".tflint.with.hcl")
+// command is tflint on the scenario in one variant, with its output format.
+func (b *bench) command(s scenario, v variant, format string) *exec.Cmd {
+	config := filepath.Join(s.dir, ".tflint.with.hcl")
+	if v == without {
+		config = filepath.Join(s.dir, ".tflint.without.hcl")
 	}
-	args := append([]string{"--config", config, "--format", "compact", "--force"}, s.args...)
+	args := append([]string{"--config", config, "--format", format, "--force"}, s.args...)
 	cmd := exec.Command(b.tflint, args...)
 	cmd.Dir = s.dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=")
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.plugins[v], "TFLINT_LOG=", "NEPTUNE_BOUND_ISSUES="+s.findings)
+	return cmd
+}
+
+// once runs tflint on the scenario in one variant.
+func (b *bench) once(s scenario, v variant) (sample, error) {
+	cmd := b.command(s, v, "compact")
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = nil, &stderr
 	start := time.Now()
@@ -163,7 +213,7 @@ func (b *bench) once(s scenario, pluginDir string) (sample, error) {
 	elapsed := time.Since(start).Seconds()
 	peakKB := <-peak
 	if err != nil {
-		return sample{}, fmt.Errorf("%s %v: %v\n%s", b.tflint, args, err, stderr.String())
+		return sample{}, fmt.Errorf("%v: %v\n%s", cmd.Args, err, stderr.String())
 	}
 	return sample{seconds: elapsed, peakKB: peakKB}, nil
 }
@@ -271,20 +321,14 @@ func kilobytes(samples []sample) []float64 {
 	return out
 }
 
-func timeRatio(r result) float64 {
-	return median(seconds(r.with)) / median(seconds(r.without))
+// timeRatio is the median time of variant v over the median without a plugin.
+func (r result) timeRatio(v variant) float64 {
+	return median(seconds(r.runs[v])) / median(seconds(r.runs[without]))
 }
 
-func memoryRatio(r result) float64 {
-	return median(kilobytes(r.with)) / median(kilobytes(r.without))
-}
-
-func floorTimeRatio(r result) float64 {
-	return median(seconds(r.floor)) / median(seconds(r.without))
-}
-
-func floorMemoryRatio(r result) float64 {
-	return median(kilobytes(r.floor)) / median(kilobytes(r.without))
+// memoryRatio is the same for the peak memory.
+func (r result) memoryRatio(v variant) float64 {
+	return median(kilobytes(r.runs[v])) / median(kilobytes(r.runs[without]))
 }
 
 // pairRange is the min and max of the per-pair ratios, to show the noise.

@@ -383,3 +383,7 @@ func (m *Model) AllParameterGroups() []*ParameterGroup {
 
 // Visit records the resource a rule is checking, so that a crash can name it.
 func (m *Model) Visit(r *Resource) { m.visiting = r }
+
+// ModuleSchema is what the model reads from the host in its first call. The
+// benchmark's bound plugin reads the same to price the protocol alone.
+func ModuleSchema() *hclext.BodySchema { return moduleSchema }
