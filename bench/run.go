@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -76,8 +77,7 @@ func (b *bench) run(only string) ([]result, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(os.Stderr, "%s: %.2fx time, %.2fx memory (floor plugin %.2fx, %.2fx; bound plugin %.2fx, %.2fx)\n", s.name,
-			r.timeRatio(with), r.memoryRatio(with), r.timeRatio(floor), r.memoryRatio(floor), r.timeRatio(bound), r.memoryRatio(bound))
+		fmt.Fprintf(os.Stderr, "%s: %s time / memory (floor plugin %s, bound plugin %s)\n", s.name, ratios(r, with), ratios(r, floor), ratios(r, bound))
 		results = append(results, r)
 	}
 	return results, nil
@@ -86,20 +86,17 @@ func (b *bench) run(only string) ([]result, error) {
 // measure runs the variants of a scenario in turn, pairs times.
 func (b *bench) measure(s scenario) (result, error) {
 	r := result{scenario: s, runs: map[variant][]sample{}}
-	if s.findings != "" {
-		if err := b.recordFindings(s); err != nil {
-			return r, err
-		}
+	if err := b.recordFindings(s); err != nil {
+		return r, err
 	}
-	active := b.activeVariants(s)
 	// Warm the page cache and the plugin binaries before measuring.
-	for _, v := range active {
+	for _, v := range variants {
 		if _, err := b.once(s, v); err != nil {
 			return r, err
 		}
 	}
 	for i := 0; i < b.pairs*max(s.pairFactor, 1); i++ {
-		for _, v := range active {
+		for _, v := range variants {
 			sample, err := b.once(s, v)
 			if err != nil {
 				return r, err
@@ -110,26 +107,40 @@ func (b *bench) measure(s scenario) (result, error) {
 	return r, nil
 }
 
-// activeVariants leaves out the bound plugin where there is no single
-// module whose findings it could replay.
-func (b *bench) activeVariants(s scenario) []variant {
-	var out []variant
-	for _, v := range variants {
-		if v != bound || s.findings != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// recordFindings saves the plugin's findings on the scenario as JSON.
+// recordFindings saves the plugin's findings on the scenario as JSON, and
+// checks that the bound plugin replays every one of them.
 func (b *bench) recordFindings(s scenario) error {
-	cmd := b.command(s, with, "json")
-	out, err := cmd.Output()
+	out, err := b.command(s, with, "json").Output()
 	if err != nil {
 		return fmt.Errorf("recording findings of %s: %v", s.name, err)
 	}
-	return os.WriteFile(s.findings, out, 0o644)
+	if err := os.WriteFile(s.findings, out, 0o644); err != nil {
+		return err
+	}
+	replayed, err := b.command(s, bound, "json").Output()
+	if err != nil {
+		return fmt.Errorf("replaying findings of %s: %v", s.name, err)
+	}
+	if want, got := countFindings(out), countFindings(replayed); got != want {
+		return fmt.Errorf("%s: the bound plugin replays %d findings of %d", s.name, got, want)
+	}
+	return nil
+}
+
+func countFindings(tflintJSON []byte) int {
+	var out struct {
+		Issues []struct{ Rule struct{ Name string } }
+	}
+	if json.Unmarshal(tflintJSON, &out) != nil {
+		return -1
+	}
+	n := 0
+	for _, issue := range out.Issues {
+		if strings.HasPrefix(issue.Rule.Name, "neptune_") {
+			n++
+		}
+	}
+	return n
 }
 
 // prepare writes the corpora of the scenarios to run.
@@ -179,7 +190,7 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		if err := writeConfigs(dir); err != nil {
 			return nil, err
 		}
-		out = append(out, scenario{name: "recursive", dir: dir, args: []string{"--recursive"}})
+		out = append(out, scenario{name: "recursive", dir: dir, args: []string{"--recursive"}, findings: filepath.Join(dir, ".neptune-findings.json")})
 	}
 	return out, nil
 }
@@ -200,7 +211,7 @@ func (b *bench) command(s scenario, v variant, format string) *exec.Cmd {
 	args := append([]string{"--config", config, "--format", format, "--force"}, s.args...)
 	cmd := exec.Command(b.tflint, args...)
 	cmd.Dir = s.dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.plugins[v], "TFLINT_LOG=", "NEPTUNE_BOUND_ISSUES="+s.findings)
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.plugins[v], "TFLINT_LOG=", "NEPTUNE_BOUND_ISSUES="+s.findings, "NEPTUNE_BOUND_ROOT="+s.dir)
 	return cmd
 }
 

@@ -2,8 +2,8 @@
 // plugin reports: it reads the same attributes from the host in the same one
 // call as the plugin's model, then emits the findings listed in the file
 // named by NEPTUNE_BOUND_ISSUES (tflint's JSON output of the real plugin on
-// the same module), each the way the real plugin emits it, and checks
-// nothing. The benchmark runs it to show how much of the plugin's cost the
+// the same folder, NEPTUNE_BOUND_ROOT), each the way the real plugin emits
+// it, and checks nothing. The benchmark runs it to show how much of the plugin's cost the
 // SDK's protocol imposes on any plugin that reports these findings.
 package main
 
@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -60,14 +61,19 @@ func (emitFindings) Check(runner tflint.Runner) error {
 	if err != nil {
 		return err
 	}
+	module, err := moduleFolder()
+	if err != nil {
+		return err
+	}
 	sources := map[string][]byte{}
 	for _, f := range findings {
-		if !strings.HasPrefix(f.Rule.Name, "neptune_") {
+		local, inModule := strings.CutPrefix(filepath.ToSlash(f.Range.Filename), module)
+		if !strings.HasPrefix(f.Rule.Name, "neptune_") || !inModule {
 			continue
 		}
 		src, ok := sources[f.Range.Filename]
 		if !ok {
-			if src, err = os.ReadFile(f.Range.Filename); err != nil {
+			if src, err = os.ReadFile(filepath.FromSlash(local)); err != nil {
 				return err
 			}
 			sources[f.Range.Filename] = src
@@ -84,6 +90,25 @@ func (emitFindings) Check(runner tflint.Runner) error {
 		}
 	}
 	return nil
+}
+
+// moduleFolder is the prefix of the module's files in the findings: with
+// --recursive, tflint starts the plugins in each module's folder but names
+// files from where it was run.
+func moduleFolder() (string, error) {
+	root := os.Getenv("NEPTUNE_BOUND_ROOT")
+	if root == "" {
+		return "", nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(root, wd)
+	if err != nil || rel == "." {
+		return "", err
+	}
+	return filepath.ToSlash(rel) + "/", nil
 }
 
 func readFindings(path string) ([]finding, error) {
