@@ -137,6 +137,7 @@ func (r *Resource) Attr(name string) *hclext.Attribute { return r.Block.Body.Att
 // so evaluate every reference in the requested attributes) only when a
 // Neptune resource uses them.
 func loadModel(host tflint.Runner) (*Model, error) {
+	defer tightenGCWhileReading()()
 	raw, err := host.GetModuleContent(moduleSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
 		return nil, err
