@@ -8,5 +8,6 @@ import (
 )
 
 func main() {
+	go warmUp()
 	plugin.Serve(&plugin.ServeOpts{RuleSet: rules.NewRuleSet()})
 }
