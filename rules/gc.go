@@ -12,7 +12,7 @@ import (
 // the SDK decodes the host's answer into short-lived garbage that sets the
 // plugin's peak memory on a large module. Elsewhere the plugin keeps Go's
 // default, because at 25% a small heap is collected every megabyte, which
-// cost each module of a --recursive run about 3 ms of CPU (see
+// cost each module of a --recursive run about 4 ms of CPU (see
 // BENCHMARKS.md). A GOGC set by the user wins.
 const (
 	readingGCPercent = 25

@@ -2,9 +2,9 @@
 // plugin reports: it reads the same attributes from the host in the same one
 // call as the plugin's model, then emits the findings listed in the file
 // named by NEPTUNE_BOUND_ISSUES (tflint's JSON output of the real plugin on
-// the same folder, NEPTUNE_BOUND_ROOT), each the way the real plugin emits
-// it, and checks nothing. The benchmark runs it to show how much of the plugin's cost the
-// SDK's protocol imposes on any plugin that reports these findings.
+// the folder NEPTUNE_BOUND_ROOT), each the way the real plugin emits it, and
+// checks nothing. The benchmark runs it to show how much of the plugin's
+// cost the SDK's protocol imposes on any plugin that reports these findings.
 package main
 
 import (
