@@ -76,10 +76,7 @@ func verdict(ok bool) string {
 	return "NOT MET"
 }
 
-// ratios shows the time and memory ratios of a variant, or a dash when it did not run.
+// ratios shows the time and memory ratios of a variant.
 func ratios(r result, v variant) string {
-	if len(r.runs[v]) == 0 {
-		return "-"
-	}
 	return fmt.Sprintf("%.3fx / %.3fx", r.timeRatio(v), r.memoryRatio(v))
 }

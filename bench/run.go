@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/neptune-lint/tflint-ruleset-neptune/internal/corpus"
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 )
 
 const (
@@ -56,9 +56,12 @@ type sample struct {
 type scenario struct {
 	name, dir  string
 	args       []string
-	findings   string // tflint's JSON output of this plugin, which the bound plugin replays
-	pairFactor int    // runs of a tenth of a second need more pairs for a stable median
+	pairFactor int // runs of a tenth of a second need more pairs for a stable median
 }
+
+// findingsFile holds tflint's JSON output of this plugin on the scenario,
+// which the bound plugin replays.
+func (s scenario) findingsFile() string { return filepath.Join(s.dir, ".neptune-findings.json") }
 
 // result holds the runs of every variant of one scenario.
 type result struct {
@@ -114,33 +117,22 @@ func (b *bench) recordFindings(s scenario) error {
 	if err != nil {
 		return fmt.Errorf("recording findings of %s: %v", s.name, err)
 	}
-	if err := os.WriteFile(s.findings, out, 0o644); err != nil {
+	if err := os.WriteFile(s.findingsFile(), out, 0o644); err != nil {
 		return err
 	}
 	replayed, err := b.command(s, bound, "json").Output()
 	if err != nil {
 		return fmt.Errorf("replaying findings of %s: %v", s.name, err)
 	}
-	if want, got := countFindings(out), countFindings(replayed); got != want {
-		return fmt.Errorf("%s: the bound plugin replays %d findings of %d", s.name, got, want)
+	want, err := tflintjson.NeptuneFindings(out)
+	if err != nil {
+		return fmt.Errorf("recording findings of %s: %v", s.name, err)
+	}
+	got, err := tflintjson.NeptuneFindings(replayed)
+	if err != nil || len(got) != len(want) {
+		return fmt.Errorf("%s: the bound plugin replays %d findings of %d (%v)", s.name, len(got), len(want), err)
 	}
 	return nil
-}
-
-func countFindings(tflintJSON []byte) int {
-	var out struct {
-		Issues []struct{ Rule struct{ Name string } }
-	}
-	if json.Unmarshal(tflintJSON, &out) != nil {
-		return -1
-	}
-	n := 0
-	for _, issue := range out.Issues {
-		if strings.HasPrefix(issue.Rule.Name, "neptune_") {
-			n++
-		}
-	}
-	return n
 }
 
 // prepare writes the corpora of the scenarios to run.
@@ -158,7 +150,7 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		if err := writeConfigs(dir); err != nil {
 			return err
 		}
-		s := scenario{name: name, dir: dir, findings: filepath.Join(dir, ".neptune-findings.json")}
+		s := scenario{name: name, dir: dir}
 		if clusters == 1 {
 			s.pairFactor = 5
 		}
@@ -190,7 +182,7 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		if err := writeConfigs(dir); err != nil {
 			return nil, err
 		}
-		out = append(out, scenario{name: "recursive", dir: dir, args: []string{"--recursive"}, findings: filepath.Join(dir, ".neptune-findings.json")})
+		out = append(out, scenario{name: "recursive", dir: dir, args: []string{"--recursive"}})
 	}
 	return out, nil
 }
@@ -211,7 +203,7 @@ func (b *bench) command(s scenario, v variant, format string) *exec.Cmd {
 	args := append([]string{"--config", config, "--format", format, "--force"}, s.args...)
 	cmd := exec.Command(b.tflint, args...)
 	cmd.Dir = s.dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.plugins[v], "TFLINT_LOG=", "NEPTUNE_BOUND_ISSUES="+s.findings, "NEPTUNE_BOUND_ROOT="+s.dir)
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.plugins[v], "TFLINT_LOG=", "NEPTUNE_BOUND_ISSUES="+s.findingsFile(), "NEPTUNE_BOUND_ROOT="+s.dir)
 	return cmd
 }
 

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,21 +18,9 @@ import (
 	"github.com/terraform-linters/tflint-plugin-sdk/plugin"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 	"github.com/neptune-lint/tflint-ruleset-neptune/rules"
 )
-
-// finding is one issue of tflint's JSON output.
-type finding struct {
-	Rule    struct{ Name string }
-	Message string
-	Range   struct {
-		Filename   string
-		Start, End position
-	}
-	Fixable bool
-}
-
-type position struct{ Line, Column int }
 
 type namedRule struct {
 	tflint.DefaultRule
@@ -68,7 +55,7 @@ func (emitFindings) Check(runner tflint.Runner) error {
 	sources := map[string][]byte{}
 	for _, f := range findings {
 		local, inModule := strings.CutPrefix(filepath.ToSlash(f.Range.Filename), module)
-		if !strings.HasPrefix(f.Rule.Name, "neptune_") || !inModule {
+		if !inModule {
 			continue
 		}
 		src, ok := sources[f.Range.Filename]
@@ -111,7 +98,7 @@ func moduleFolder() (string, error) {
 	return filepath.ToSlash(rel) + "/", nil
 }
 
-func readFindings(path string) ([]finding, error) {
+func readFindings(path string) ([]tflintjson.Finding, error) {
 	if path == "" {
 		return nil, nil
 	}
@@ -119,17 +106,15 @@ func readFindings(path string) ([]finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out struct {
-		Issues []finding `json:"issues"`
-	}
-	if err := json.Unmarshal(data, &out); err != nil {
+	findings, err := tflintjson.NeptuneFindings(data)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return out.Issues, nil
+	return findings, nil
 }
 
 // pos turns tflint's line and character column into an hcl.Pos with its byte offset.
-func pos(src []byte, p position) hcl.Pos {
+func pos(src []byte, p tflintjson.Pos) hcl.Pos {
 	line, offset := 1, 0
 	for offset < len(src) && line < p.Line {
 		if src[offset] == '\n' {
