@@ -16,7 +16,6 @@ package integration
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -28,6 +27,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected files of every case")
@@ -104,41 +105,9 @@ func setUp() (int, error) {
 	return 0, nil
 }
 
-type issue struct {
-	Rule struct {
-		Name string `json:"name"`
-	} `json:"rule"`
-	Message string      `json:"message"`
-	Range   jsonRange   `json:"range"`
-	Callers []jsonRange `json:"callers"`
-	Fixable bool        `json:"fixable"`
-}
-
-type jsonRange struct {
-	Filename string  `json:"filename"`
-	Start    jsonPos `json:"start"`
-	End      jsonPos `json:"end"`
-}
-
-type jsonPos struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-}
-
-func (r jsonRange) String() string {
-	return fmt.Sprintf("%s:%d:%d-%d:%d", filepath.ToSlash(r.Filename), r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
-}
-
-type output struct {
-	Issues []issue `json:"issues"`
-	Errors []struct {
-		Message string `json:"message"`
-	} `json:"errors"`
-}
-
 // formatIssue is one line of want.txt: range, rule, fixable mark, message,
 // and the module-call chain when the issue comes from a called module.
-func formatIssue(i issue) string {
+func formatIssue(i tflintjson.Finding) string {
 	line := fmt.Sprintf("%s %s", i.Range, i.Rule.Name)
 	if i.Fixable {
 		line += " [fixable]"
@@ -159,7 +128,7 @@ func tflintCommand(dir, pluginRoot, logLevel string, args ...string) *exec.Cmd {
 	return cmd
 }
 
-func runTflint(t *testing.T, dir string, args ...string) output {
+func runTflint(t *testing.T, dir string, args ...string) tflintjson.Output {
 	t.Helper()
 	cmd := tflintCommand(dir, pluginDir, "", append([]string{"--format", "json", "--force"}, args...)...)
 	var stdout, stderr bytes.Buffer
@@ -167,8 +136,8 @@ func runTflint(t *testing.T, dir string, args ...string) output {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("tflint %v: %v\nstdout: %s\nstderr: %s", args, err, stdout.String(), stderr.String())
 	}
-	var out output
-	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+	out, err := tflintjson.Parse(stdout.Bytes())
+	if err != nil {
 		t.Fatalf("tflint output is not JSON: %v\n%s\nstderr: %s", err, stdout.String(), stderr.String())
 	}
 	if len(out.Errors) > 0 {
@@ -177,7 +146,7 @@ func runTflint(t *testing.T, dir string, args ...string) output {
 	return out
 }
 
-func issueLines(out output) string {
+func issueLines(out tflintjson.Output) string {
 	lines := make([]string, 0, len(out.Issues))
 	for _, i := range out.Issues {
 		lines = append(lines, formatIssue(i))

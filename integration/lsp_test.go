@@ -18,6 +18,7 @@ import (
 
 	sdk "github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 	"github.com/neptune-lint/tflint-ruleset-neptune/rules"
 )
 
@@ -372,7 +373,7 @@ func TestLanguageServer(t *testing.T) {
 	}
 
 	// The CLI's 1-based, end-exclusive range of the finding is the LSP one plus one.
-	var cliRange *jsonRange
+	var cliRange *tflintjson.Range
 	for _, i := range runTflint(t, dir).Issues {
 		if i.Rule.Name == lspExportRule && strings.Contains(i.Message, lspExportMessage) {
 			r := i.Range
@@ -382,10 +383,10 @@ func TestLanguageServer(t *testing.T) {
 	if cliRange == nil {
 		t.Fatalf("tflint --format json does not report %s on the workspace", lspExportRule)
 	}
-	if got, want := *cliRange, (jsonRange{
+	if got, want := *cliRange, (tflintjson.Range{
 		Filename: "main.tf",
-		Start:    jsonPos{Line: lspExportRange.Start.Line + 1, Column: lspExportRange.Start.Character + 1},
-		End:      jsonPos{Line: lspExportRange.End.Line + 1, Column: lspExportRange.End.Character + 1},
+		Start:    tflintjson.Pos{Line: lspExportRange.Start.Line + 1, Column: lspExportRange.Start.Character + 1},
+		End:      tflintjson.Pos{Line: lspExportRange.End.Line + 1, Column: lspExportRange.End.Character + 1},
 	}); got != want {
 		t.Fatalf("tflint --format json reports the finding at %s, the test expects %s", got, want)
 	}

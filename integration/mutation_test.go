@@ -2,7 +2,6 @@ package integration
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 )
 
 // hostileValues replace attribute values in the mutation suite: every shape
@@ -151,8 +152,8 @@ func runMutant(t *testing.T, mutant []byte) int {
 			args = append(args, "--fix")
 		}
 		out, err := tflintCommand(dir, pluginDir, "", args...).Output()
-		var result output
-		if jsonErr := json.Unmarshal(out, &result); jsonErr != nil {
+		result, jsonErr := tflintjson.Parse(out)
+		if jsonErr != nil {
 			t.Fatalf("tflint gave no answer (%v, %v) on:\n%s", err, jsonErr, mutant)
 		}
 		for _, e := range result.Errors {

@@ -1,31 +1,56 @@
-// Package tflintjson reads tflint's JSON output (--format json) as far as
-// the benchmark needs it: the findings of this plugin.
+// Package tflintjson reads tflint's JSON output (--format json), for the
+// integration tests and the benchmark.
 package tflintjson
 
 import (
 	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"strings"
 )
 
-// Finding is one issue of tflint's JSON output.
+// Output is tflint's JSON output: the findings and the errors of a run.
+type Output struct {
+	Issues []Finding
+	Errors []struct{ Message string }
+}
+
+// Finding is one issue of tflint's JSON output. Callers is the chain of
+// module calls when the finding is in a called module.
 type Finding struct {
 	Rule    struct{ Name string }
 	Message string
-	Range   struct {
-		Filename   string
-		Start, End Pos
-	}
+	Range   Range
+	Callers []Range
 	Fixable bool
+}
+
+// Range is a span of a file as tflint prints it.
+type Range struct {
+	Filename   string
+	Start, End Pos
 }
 
 // Pos is a position as tflint prints it: a line and a character column.
 type Pos struct{ Line, Column int }
 
+// String is the range as file:line:column-line:column, with forward slashes.
+func (r Range) String() string {
+	return fmt.Sprintf("%s:%d:%d-%d:%d", filepath.ToSlash(r.Filename), r.Start.Line, r.Start.Column, r.End.Line, r.End.Column)
+}
+
+// Parse decodes tflint's JSON output.
+func Parse(output []byte) (Output, error) {
+	var out Output
+	err := json.Unmarshal(output, &out)
+	return out, err
+}
+
 // NeptuneFindings returns the findings of this plugin's rules, leaving out
 // those of other plugins.
 func NeptuneFindings(output []byte) ([]Finding, error) {
-	var out struct{ Issues []Finding }
-	if err := json.Unmarshal(output, &out); err != nil {
+	out, err := Parse(output)
+	if err != nil {
 		return nil, err
 	}
 	var ours []Finding

@@ -25,3 +25,24 @@ func TestNeptuneFindingsKeepsOnlyThisPluginsRules(t *testing.T) {
 		t.Fatal("no error for output that is not JSON")
 	}
 }
+
+func TestParseReadsCallersErrorsAndPrintsRanges(t *testing.T) {
+	out, err := Parse([]byte(`{"issues":[
+	  {"rule":{"name":"neptune_x"},"message":"m",
+	   "range":{"filename":"modules/db/main.tf","start":{"line":2,"column":3},"end":{"line":2,"column":8}},
+	   "callers":[{"filename":"main.tf","start":{"line":10,"column":1},"end":{"line":12,"column":2}}]}
+	],"errors":[{"message":"boom"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Issues) != 1 || len(out.Errors) != 1 || out.Errors[0].Message != "boom" {
+		t.Fatalf("decoded %+v", out)
+	}
+	f := out.Issues[0]
+	if len(f.Callers) != 1 || f.Callers[0].String() != "main.tf:10:1-12:2" {
+		t.Fatalf("callers %+v", f.Callers)
+	}
+	if got, want := f.Range.String(), "modules/db/main.tf:2:3-2:8"; got != want {
+		t.Fatalf("range prints as %q, want %q", got, want)
+	}
+}
