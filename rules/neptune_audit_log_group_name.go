@@ -70,7 +70,7 @@ func (r *NeptuneAuditLogGroupNameRule) checkName(m *Model, e *emitter, g *Resour
 	info := neptune.ParseLogGroupName(p.text)
 	switch info.Kind {
 	case neptune.RDSStyleLogGroup:
-		if !contains(neptune.ExportLogTypes, info.LogType) {
+		if p.known(info.LogType) && !contains(neptune.ExportLogTypes, info.LogType) {
 			message := fmt.Sprintf("%s is named %q, the RDS pattern Neptune never writes to, and Neptune writes only the audit and slowquery logs: use %q or %q",
 				g.Address(), p.display(p.text), p.display(neptune.LogGroupName(info.ClusterID, "audit")), p.display(neptune.LogGroupName(info.ClusterID, "slowquery")))
 			return e.emit(message, attr.Expr.Range(), nil)
@@ -84,7 +84,7 @@ func (r *NeptuneAuditLogGroupNameRule) checkName(m *Model, e *emitter, g *Resour
 		}
 		return e.emit(message, attr.Expr.Range(), fix)
 	case neptune.UnknownLogType:
-		if !p.namesCluster(m, info.ClusterID) {
+		if !p.known(info.LogType) || !p.namesCluster(m, info.ClusterID) {
 			return nil
 		}
 		message := fmt.Sprintf("%s is named %q, but Neptune writes only the audit and slowquery logs of a cluster: use %q or %q",
@@ -153,6 +153,10 @@ func (m *Model) namePattern(attr *hclext.Attribute) (namePattern, bool) {
 	}
 	return namePattern{}, false
 }
+
+// known tells whether a part of the name holds no interpolation: a log type
+// only known at apply may well be audit or slowquery.
+func (p namePattern) known(part string) bool { return !strings.Contains(part, "\x01") }
 
 // display shows a pattern to the user, interpolations written as ${...}.
 func (p namePattern) display(text string) string {

@@ -46,3 +46,20 @@ resource "aws_cloudwatch_log_group" "rds_pattern_from_variable" {
 resource "aws_cloudwatch_log_group" "rds_pattern_wrong_type" {
   name = "/aws/neptune/cluster/graph-main/error"
 }
+
+variable "log_type" {
+  type = string
+}
+
+resource "aws_cloudwatch_log_group" "type_known_at_apply" {
+  name = "/aws/neptune/${aws_neptune_cluster.main.id}/${var.log_type}"
+}
+
+resource "aws_cloudwatch_log_group" "per_type" {
+  for_each = toset(["audit", "slowquery"])
+  name     = "/aws/neptune/${aws_neptune_cluster.main.cluster_identifier}/${each.key}"
+}
+
+resource "aws_cloudwatch_log_group" "rds_pattern_type_known_at_apply" {
+  name = "/aws/neptune/graph-main/${var.log_type}"
+}
