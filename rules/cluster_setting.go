@@ -87,12 +87,19 @@ func (r *clusterSetting) checkCluster(m *Model, e *emitter, c *Resource, thresho
 }
 
 // inherits tells whether an argument that brings the setting from elsewhere
-// is (or may be) set.
+// is (or may be) set. The provider treats "" as unset: a cluster with
+// snapshot_identifier = "" is created new, not restored.
 func (r *clusterSetting) inherits(m *Model, c *Resource) bool {
 	for _, name := range r.inheritedFrom {
-		if attr := c.Attr(name); attr != nil && !isNull(m.Value(attr)) {
-			return true
+		attr := c.Attr(name)
+		if attr == nil {
+			continue
 		}
+		v := m.Value(attr)
+		if s, known := stringValue(v); isNull(v) || known && s == "" {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -51,3 +51,19 @@ resource "aws_neptune_cluster" "restored" {
   iam_database_authentication_enabled = true
   copy_tags_to_snapshot               = true
 }
+
+variable "restore_from" {
+  type    = string
+  default = ""
+}
+
+# An empty snapshot_identifier is unset to the provider: this cluster is
+# created new, so it must set storage_encrypted itself.
+resource "aws_neptune_cluster" "restore_optional" {
+  cluster_identifier                  = "restore-optional"
+  snapshot_identifier                 = var.restore_from
+  deletion_protection                 = true
+  backup_retention_period             = 14
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
