@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -110,14 +111,30 @@ func keepLinesBelow(f tflint.Fixer, b *hclsyntax.Block, src []byte, added int) e
 	})
 }
 
-// replaceKeepingAnnotations replaces an expression. When the old text spans
-// several lines and a tflint-ignore annotation follows, lines below would
-// move, so the fix is not offered.
+// replaceKeepingAnnotations replaces an expression. The fix is not offered
+// when the old text holds a comment, which the new text would drop, nor when
+// it spans several lines and a tflint-ignore annotation follows, since lines
+// below would move.
 func replaceKeepingAnnotations(f tflint.Fixer, rng hcl.Range, text string) error {
-	if rng.End.Line > rng.Start.Line && annotationAfter(f, rng) {
+	if holdsComment(f.TextAt(rng).Bytes) || rng.End.Line > rng.Start.Line && annotationAfter(f, rng) {
 		return tflint.ErrFixNotSupported
 	}
 	return f.ReplaceText(rng, text)
+}
+
+// holdsComment tells whether HCL source holds a comment, such as a list
+// entry commented out.
+func holdsComment(src []byte) bool {
+	if !bytes.ContainsAny(src, "#/") {
+		return false
+	}
+	tokens, _ := hclsyntax.LexExpression(src, "", hcl.InitialPos)
+	for _, t := range tokens {
+		if t.Type == hclsyntax.TokenComment {
+			return true
+		}
+	}
+	return false
 }
 
 // appendToFile adds a top-level block at the end of a file, where it moves

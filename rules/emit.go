@@ -58,10 +58,11 @@ func (e *emitter) emit(message string, rng hcl.Range, fix func(tflint.Fixer) err
 		if isJSONFile(rng.Filename) {
 			return tflint.ErrFixNotSupported
 		}
-		if !e.fixing && !annotationAfter(f, rng) {
+		if !e.fixing && !annotationAfter(f, rng) && !holdsComment(f.TextAt(rng).Bytes) {
 			// Without --fix the SDK only asks whether a fix exists. Edits can
-			// only be refused when they would move an annotated line, so the
-			// costly part (parsing the file) is skipped when none follows.
+			// only be refused when they would move an annotated line or drop
+			// a comment, so the costly part (parsing the file) is skipped
+			// when neither can happen.
 			return nil
 		}
 		return fix(f)

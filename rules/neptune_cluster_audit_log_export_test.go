@@ -58,6 +58,11 @@ resource "aws_neptune_cluster_parameter_group" "on" {
 			fixed:  map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" { enable_cloudwatch_logs_exports = ["audit"] }`},
 		},
 		{
+			name:   "empty list holding a comment is reported without a fix, which would drop the comment",
+			files:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  enable_cloudwatch_logs_exports = [\n    # \"audit\",\n  ]\n}\n"},
+			issues: []string{`main.tf:2:36 aws_neptune_cluster.x does not export its audit log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},
+		},
+		{
 			name:   "null literal is reported on the header and replaced",
 			files:  map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" { enable_cloudwatch_logs_exports = null }`},
 			issues: []string{`main.tf:1:1 aws_neptune_cluster.x does not export its audit log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},

@@ -22,3 +22,11 @@ resource "aws_neptune_cluster" "valid" {
 resource "aws_neptune_cluster" "near_miss" {
   enable_cloudwatch_logs_exports = ["audits", "error", "audit"]
 }
+
+resource "aws_neptune_cluster" "commented" {
+  enable_cloudwatch_logs_exports = [
+    "audit", # required by the security team
+    "error",
+    # "slowquery",
+  ]
+}
