@@ -180,9 +180,9 @@ func (m *Model) removeBlock(f tflint.Fixer, block *hclext.Block) error {
 		return tflint.ErrFixNotSupported
 	}
 	if blank, ok := blankLineBefore(b, src); ok && closesParentNext(b, src) {
-		if err := f.Remove(blank); err != nil {
-			return err
-		}
+		// It fails only when the removal of the block above took the blank
+		// line with it already.
+		_ = f.Remove(blank)
 	}
 	return f.RemoveExtBlock(block)
 }

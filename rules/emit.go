@@ -2,10 +2,13 @@ package rules
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
@@ -65,8 +68,40 @@ func (e *emitter) emit(message string, rng hcl.Range, fix func(tflint.Fixer) err
 			// when neither can happen.
 			return nil
 		}
-		return fix(f)
+		return e.checkedFix(f, fix)
 	})
+}
+
+// checkedFix runs a fix and refuses it, dropping its edits, when it fails
+// or leaves a file that does not parse: the SDK would otherwise abort the
+// user's whole tflint run, every other fix with it.
+func (e *emitter) checkedFix(f tflint.Fixer, fix func(tflint.Fixer) error) error {
+	before := maps.Clone(pendingChanges(f))
+	if err := fix(f); err != nil {
+		if !errors.Is(err, tflint.ErrFixNotSupported) {
+			logger.Warn(fmt.Sprintf("neptune: fix of %s failed, so it is not offered: %s", e.rule.Name(), err))
+		}
+		return tflint.ErrFixNotSupported
+	}
+	for name, src := range pendingChanges(f) {
+		if old, ok := before[name]; ok && bytes.Equal(old, src) || isJSONFile(name) {
+			continue
+		}
+		if _, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos); diags.HasErrors() {
+			logger.Warn(fmt.Sprintf("neptune: fix of %s would leave %s unparsable, so it is not offered: %s", e.rule.Name(), name, diags))
+			return tflint.ErrFixNotSupported
+		}
+	}
+	return nil
+}
+
+// pendingChanges returns the files the fixer has edited so far, as the SDK's
+// fixer keeps them; nil from a fixer that does not say.
+func pendingChanges(f tflint.Fixer) map[string][]byte {
+	if c, ok := f.(interface{ Changes() map[string][]byte }); ok {
+		return c.Changes()
+	}
+	return nil
 }
 
 func isJSONFile(name string) bool { return strings.HasSuffix(name, ".json") }

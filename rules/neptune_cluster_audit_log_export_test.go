@@ -63,6 +63,11 @@ resource "aws_neptune_cluster_parameter_group" "on" {
 			issues: []string{`main.tf:2:36 aws_neptune_cluster.x does not export its audit log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},
 		},
 		{
+			name:   "list ending in a heredoc is reported without a fix",
+			files:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  enable_cloudwatch_logs_exports = [<<EOT\nslowquery\nEOT\n  ]\n}\n"},
+			issues: []string{`main.tf:2:36 aws_neptune_cluster.x exports ["slowquery\n"] to CloudWatch Logs but not "audit": add "audit" to enable_cloudwatch_logs_exports`},
+		},
+		{
 			name:   "null literal is reported on the header and replaced",
 			files:  map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" { enable_cloudwatch_logs_exports = null }`},
 			issues: []string{`main.tf:1:1 aws_neptune_cluster.x does not export its audit log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},

@@ -126,9 +126,11 @@ func (r *NeptuneParameterInvalidRule) checkApplyMethod(m *Model, e *emitter, g *
 	return e.emit(message, p.ApplyMethod.Expr.Range(), fix)
 }
 
-// removeFix deletes the parameter block, unless "dynamic" made it.
+// removeFix deletes the parameter block, unless "dynamic" made it or its
+// name is not written out: a name from a variable or count.index may be
+// right elsewhere, for another environment or instance.
 func (r *NeptuneParameterInvalidRule) removeFix(m *Model, p *Parameter) func(tflint.Fixer) error {
-	if p.Generated {
+	if _, literal := literalString(p.Name.Expr); p.Generated || !literal {
 		return nil
 	}
 	return func(f tflint.Fixer) error { return m.removeBlock(f, p.Block) }

@@ -22,6 +22,47 @@ func TestNeptuneParameterInvalid(t *testing.T) {
 `},
 		},
 		{
+			name: "two removable blocks next to each other at the end of a group are both removed",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
+  family = "neptune1.3"
+
+  parameter {
+    name  = "neptune_dfe_query_timeout"
+    value = "60000"
+  }
+
+  parameter {
+    name  = "neptune_enforce_ssl"
+    value = "1"
+  }
+}
+`},
+			issues: []string{
+				`main.tf:10:13 aws_neptune_cluster_parameter_group.g sets neptune_enforce_ssl, which is deprecated: Neptune accepts only TLS connections now; the parameter no longer has any effect; remove the parameter block`,
+				`main.tf:5:13 aws_neptune_cluster_parameter_group.g sets "neptune_dfe_query_timeout", which is not a Neptune parameter, so AWS rejects the group: did you mean neptune_query_timeout?`,
+			},
+			fixed: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
+  family = "neptune1.3"
+
+}
+`},
+		},
+		{
+			name: "a name that is not written out is reported but its block is kept",
+			files: map[string]string{"main.tf": `variable "extra" {
+  default = "neptune_dfe_query_timeout"
+}
+resource "aws_neptune_cluster_parameter_group" "g" {
+  family = "neptune1.3"
+  parameter {
+    name  = var.extra
+    value = "60000"
+  }
+}
+`},
+			issues: []string{`main.tf:7:13 aws_neptune_cluster_parameter_group.g sets "neptune_dfe_query_timeout", which is not a Neptune parameter, so AWS rejects the group: did you mean neptune_query_timeout?`},
+		},
+		{
 			name: "boolean words become 0 and 1; ranges are only reported",
 			files: map[string]string{"main.tf": `resource "aws_neptune_parameter_group" "g" {
   parameter {

@@ -69,3 +69,10 @@ resource "aws_neptune_cluster" "resource_reference" {
 resource "aws_neptune_cluster" "conditional" {
   enable_cloudwatch_logs_exports = length(var.slowquery_only) > 0 ? ["audit"] : []
 }
+
+resource "aws_neptune_cluster" "heredoc_entry" {
+  enable_cloudwatch_logs_exports = [<<EOT
+slowquery
+EOT
+  ]
+}

@@ -74,6 +74,13 @@ resource "aws_neptune_cluster" "conditional" {
   enable_cloudwatch_logs_exports = length(var.slowquery_only) > 0 ? ["audit"] : []
 }
 
+resource "aws_neptune_cluster" "heredoc_entry" {
+  enable_cloudwatch_logs_exports = [<<EOT
+slowquery
+EOT
+  ]
+}
+
 resource "aws_neptune_cluster_parameter_group" "absent_audit" {
   family = "neptune1.3"
 
