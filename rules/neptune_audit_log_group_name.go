@@ -168,7 +168,11 @@ func (p namePattern) display(text string) string {
 func (p namePattern) namesCluster(m *Model, id string) bool {
 	if match := placeholder.FindStringSubmatch(id); match != nil && match[0] == id {
 		k, _ := strconv.Atoi(match[1])
-		return k < len(p.interp) && m.referencedResource(p.interp[k], clusterType, 0, "cluster_identifier", "id") != nil
+		if k >= len(p.interp) {
+			return false
+		}
+		instances, _ := m.referencedInstances(p.interp[k], clusterType, 0, []string{"cluster_identifier", "id"})
+		return len(instances) > 0
 	}
 	return m.clusterWithIdentifier(id) != nil
 }

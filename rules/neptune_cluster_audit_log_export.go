@@ -122,13 +122,31 @@ func (r *NeptuneClusterAuditLogExportRule) missingMessage(m *Model, c *Resource)
 	return fmt.Sprintf("%s does not export its audit log to CloudWatch Logs: %s", c.Address(), r.advice(m, c))
 }
 
-// advice tells the user what to change, and whether the log is already written.
+// advice tells the user what to change, and whether the log is already
+// written. It is the same for every instance of a block, so that a block
+// with count or for_each gets one finding.
 func (r *NeptuneClusterAuditLogExportRule) advice(m *Model, c *Resource) string {
-	ref := m.ClusterParameterGroup(c)
-	if ref.Use == UsesModuleGroup && auditLogState(m, ref.Group) == auditOn {
-		return fmt.Sprintf("its parameter group %s enables the audit log, so it is written on the instances but never shipped; add \"audit\" to %s", ref.Group.Address(), exportsAttribute)
+	if g := auditOnGroupOfEveryInstance(m, c); g != nil {
+		return fmt.Sprintf("its parameter group %s enables the audit log, so it is written on the instances but never shipped; add \"audit\" to %s", g.Address(), exportsAttribute)
 	}
 	return fmt.Sprintf("add \"audit\" to %s", exportsAttribute)
+}
+
+// auditOnGroupOfEveryInstance returns the parameter group block that every
+// instance of c's block runs with, when it enables the audit log.
+func auditOnGroupOfEveryInstance(m *Model, c *Resource) *ParameterGroup {
+	var group *ParameterGroup
+	for _, instance := range m.Instances(c.Type, c.Name) {
+		ref := m.ClusterParameterGroup(instance)
+		if ref.Use != UsesModuleGroup || auditLogState(m, ref.Group) != auditOn {
+			return nil
+		}
+		if group != nil && group.Address() != ref.Group.Address() {
+			return nil
+		}
+		group = ref.Group
+	}
+	return group
 }
 
 // auditListFix adds "audit" to a literal list, turning a case-only mismatch

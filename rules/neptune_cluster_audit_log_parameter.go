@@ -177,10 +177,17 @@ func indented(prefix string, lines []string) []string {
 	return out
 }
 
-// freeGroupName returns base, or base_2, base_3... if a group already has it.
+// freeGroupName returns base, or base_2, base_3... if a group block already
+// has it, even one with no instances (count = 0).
 func (m *Model) freeGroupName(base string) string {
+	taken := map[string]bool{}
+	for _, b := range m.rawBlocks {
+		if b.Labels[0] == clusterParameterGroupType {
+			taken[b.Labels[1]] = true
+		}
+	}
 	name := base
-	for i := 2; len(m.Instances(clusterParameterGroupType, name)) > 0; i++ {
+	for i := 2; taken[name]; i++ {
 		name = fmt.Sprintf("%s_%d", base, i)
 	}
 	return name

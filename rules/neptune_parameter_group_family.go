@@ -134,7 +134,7 @@ func (m *Model) instanceCluster(i *Resource) *Resource {
 	if attr == nil {
 		return nil
 	}
-	if c := m.referencedResource(attr.Expr, clusterType, 0, "id", "cluster_identifier"); c != nil {
+	if c := m.referencedResource(i, attr.Expr, clusterType, "id", "cluster_identifier"); c != nil {
 		return c
 	}
 	id, ok := m.String(attr)
@@ -161,7 +161,7 @@ func (m *Model) instanceGroup(i *Resource) *ParameterGroup {
 	if attr == nil {
 		return nil
 	}
-	if g := m.referencedResource(attr.Expr, instanceParameterGroupType, 0, "name", "id"); g != nil {
+	if g := m.referencedResource(i, attr.Expr, instanceParameterGroupType, "name", "id"); g != nil {
 		return m.Group(g)
 	}
 	name, ok := m.String(attr)

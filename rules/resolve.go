@@ -1,9 +1,14 @@
 package rules
 
 import (
+	"math"
+	"math/big"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/neptune-lint/tflint-ruleset-neptune/neptune"
 )
@@ -46,7 +51,7 @@ func (m *Model) resolveClusterParameterGroup(cluster *Resource) GroupRef {
 	if attr == nil {
 		return GroupRef{Use: UsesDefaultGroup}
 	}
-	if g := m.referencedGroup(attr.Expr, 0); g != nil {
+	if g := m.referencedGroup(cluster, attr.Expr); g != nil {
 		return GroupRef{Use: UsesModuleGroup, Group: g}
 	}
 	v := m.Value(attr)
@@ -67,42 +72,141 @@ func (m *Model) resolveClusterParameterGroup(cluster *Resource) GroupRef {
 }
 
 // referencedGroup follows aws_neptune_cluster_parameter_group.X[.index].name
-// or .id, directly or through local values.
-func (m *Model) referencedGroup(expr hcl.Expression, depth int) *ParameterGroup {
-	if r := m.referencedResource(expr, clusterParameterGroupType, depth, "name", "id"); r != nil {
+// or .id, directly or through local values, from the cluster instance from.
+func (m *Model) referencedGroup(from *Resource, expr hcl.Expression) *ParameterGroup {
+	if r := m.referencedResource(from, expr, clusterParameterGroupType, "name", "id"); r != nil {
 		return m.Group(r)
 	}
 	return nil
 }
 
 // referencedResource follows a reference to an attribute (one of attrs) of
-// a resource of the given type, with or without an index, directly or
-// through local values, and returns the block's first instance.
-func (m *Model) referencedResource(expr hcl.Expression, resourceType string, depth int, attrs ...string) *Resource {
-	if depth > maxLocalDepth {
+// a resource of the given type, directly or through local values, and
+// returns the instance it names; nil when it cannot tell which, as for a
+// key of a for_each block, so that no rule judges the wrong instance.
+func (m *Model) referencedResource(from *Resource, expr hcl.Expression, resourceType string, attrs ...string) *Resource {
+	instances, steps := m.referencedInstances(expr, resourceType, 0, attrs)
+	switch {
+	case len(instances) == 1:
+		return instances[0]
+	case len(instances) == 0:
 		return nil
+	}
+	if i, ok := m.instanceIndex(instances[0], steps, from); ok && i < len(instances) {
+		return instances[i]
+	}
+	return nil
+}
+
+// referencedInstances returns the instances of the block a reference names,
+// and the steps that follow its name.
+func (m *Model) referencedInstances(expr hcl.Expression, resourceType string, depth int, attrs []string) ([]*Resource, hcl.Traversal) {
+	if depth > maxLocalDepth {
+		return nil, nil
 	}
 	t, ok := pureTraversal(expr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	name, ok := secondStep(t)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	switch t.RootName() {
 	case "local":
 		if local := m.local(name); local != nil {
-			return m.referencedResource(local.Expr, resourceType, depth+1, attrs...)
+			return m.referencedInstances(local.Expr, resourceType, depth+1, attrs)
 		}
 	case resourceType:
 		if contains(attrs, attributeAfterIndexes(t[2:])) {
-			if instances := m.Instances(resourceType, name); len(instances) > 0 {
-				return instances[0]
-			}
+			return m.Instances(resourceType, name), t[2:]
 		}
 	}
+	return nil, nil
+}
+
+// counted tells whether a resource's block uses count, whose instances the
+// host expands in index order.
+func (m *Model) counted(r *Resource) bool {
+	return m.rawAttr(r, "count") != nil
+}
+
+func (m *Model) rawAttr(r *Resource, name string) *hclext.Attribute {
+	if raw := m.rawBlocks[keyOf(r.Block.DefRange)]; raw != nil {
+		return raw.Body.Attributes[name]
+	}
 	return nil
+}
+
+// instanceIndex reads which instance of target's block a reference names:
+// a number written out into a counted block, count.index from an instance
+// of another counted block, or each.key from an instance of a block with
+// the same for_each (the host expands both in the same key order).
+func (m *Model) instanceIndex(target *Resource, steps hcl.Traversal, from *Resource) (int, bool) {
+	if len(steps) == 0 {
+		return 0, false
+	}
+	index, ok := steps[0].(hcl.TraverseIndex)
+	if !ok || index.Key == cty.NilVal {
+		return 0, false
+	}
+	switch {
+	case index.Key.RawEquals(countIndexKey):
+		return instanceOf(from), m.counted(target) && from != nil && m.counted(from)
+	case index.Key.RawEquals(eachKeyKey):
+		return instanceOf(from), from != nil && m.sameForEach(target, from)
+	case m.counted(target):
+		return wholeNumber(index.Key)
+	}
+	return 0, false
+}
+
+func instanceOf(r *Resource) int {
+	if r == nil {
+		return 0
+	}
+	return r.Instance
+}
+
+// sameForEach tells whether two blocks iterate over the same reference,
+// such as var.clusters, and so have the same keys.
+func (m *Model) sameForEach(a, b *Resource) bool {
+	ea, eb := m.rawAttr(a, "for_each"), m.rawAttr(b, "for_each")
+	if ea == nil || eb == nil {
+		return false
+	}
+	ta, okA := pureTraversal(ea.Expr)
+	tb, okB := pureTraversal(eb.Expr)
+	return okA && okB && traversalName(ta) != "" && traversalName(ta) == traversalName(tb) &&
+		len(m.Instances(a.Type, a.Name)) == len(m.Instances(b.Type, b.Name))
+}
+
+// traversalName writes a reference of names only, such as var.clusters;
+// "" for one with an index.
+func traversalName(t hcl.Traversal) string {
+	var sb strings.Builder
+	for _, step := range t {
+		switch s := step.(type) {
+		case hcl.TraverseRoot:
+			sb.WriteString(s.Name)
+		case hcl.TraverseAttr:
+			sb.WriteString("." + s.Name)
+		default:
+			return ""
+		}
+	}
+	return sb.String()
+}
+
+func wholeNumber(v cty.Value) (int, bool) {
+	if !v.Type().Equals(cty.Number) || !v.IsKnown() || v.IsNull() {
+		return 0, false
+	}
+	i, accuracy := v.AsBigFloat().Int64()
+	if accuracy != big.Exact || i < 0 || i > math.MaxInt32 {
+		return 0, false
+	}
+	return int(i), true
 }
 
 // groupNamed finds the group whose evaluated name is name.
@@ -128,7 +232,7 @@ func pureTraversal(expr hcl.Expression) (hcl.Traversal, bool) {
 		return joinTraversal(base, e.Traversal...), ok
 	case *hclsyntax.IndexExpr:
 		base, ok := pureTraversal(e.Collection)
-		return joinTraversal(base, hcl.TraverseIndex{SrcRange: e.Key.Range()}), ok
+		return joinTraversal(base, hcl.TraverseIndex{Key: indexKey(e.Key), SrcRange: e.Key.Range()}), ok
 	case *hclsyntax.TemplateWrapExpr:
 		return pureTraversal(e.Wrapped)
 	case *hclsyntax.ParenthesesExpr:
@@ -147,6 +251,36 @@ func pureTraversal(expr hcl.Expression) (hcl.Traversal, bool) {
 		return nil, false
 	}
 	return vars[0], true
+}
+
+// countIndexKey and eachKeyKey stand for count.index and each.key in an
+// index step of a reference. They are marks, not keys: they are only set
+// for the references themselves, never for a string written out.
+var (
+	countIndexKey = cty.StringVal("\x00count.index")
+	eachKeyKey    = cty.StringVal("\x00each.key")
+)
+
+// indexKey is the key of an index written out, a mark for count.index and
+// each.key, and cty.NilVal for any other expression.
+func indexKey(key hcl.Expression) cty.Value {
+	if t, ok := key.(*hclsyntax.ScopeTraversalExpr); ok {
+		switch traversalName(t.Traversal) {
+		case "count.index":
+			return countIndexKey
+		case "each.key":
+			return eachKeyKey
+		}
+		return cty.NilVal
+	}
+	if len(key.Variables()) != 0 {
+		return cty.NilVal
+	}
+	v, diags := key.Value(nil)
+	if diags.HasErrors() {
+		return cty.NilVal
+	}
+	return v
 }
 
 func joinTraversal(base hcl.Traversal, steps ...hcl.Traverser) hcl.Traversal {
@@ -172,15 +306,21 @@ func attributeAfterIndexes(steps hcl.Traversal) string {
 func (m *Model) ClustersUsing(group *ParameterGroup) []string {
 	if m.users == nil {
 		m.users = map[rangeKey][]string{}
-		seen := map[string]bool{}
+		type use struct {
+			group   rangeKey
+			cluster string
+		}
+		seen := map[use]bool{}
 		for _, c := range m.Clusters {
 			ref := m.ClusterParameterGroup(c)
-			if ref.Use != UsesModuleGroup || seen[c.Address()] {
+			if ref.Use != UsesModuleGroup {
 				continue
 			}
-			seen[c.Address()] = true
-			key := keyOf(ref.Group.Block.DefRange)
-			m.users[key] = append(m.users[key], c.Address())
+			u := use{keyOf(ref.Group.Block.DefRange), c.Address()}
+			if !seen[u] {
+				seen[u] = true
+				m.users[u.group] = append(m.users[u.group], u.cluster)
+			}
 		}
 	}
 	return m.users[keyOf(group.Block.DefRange)]
