@@ -64,7 +64,7 @@ func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []str
 	switch {
 	case strings.TrimSpace(string(src[lineStart:closing.Byte])) == "":
 		at := hcl.Pos{Line: closing.Line, Column: 1, Byte: lineStart}
-		return strings.Count(text, "\n"), f.InsertTextBefore(hcl.Range{Filename: filename, Start: at, End: at}, text)
+		return strings.Count(text, "\n"), f.InsertTextBefore(hcl.Range{Filename: filename, Start: at, End: at}, inFileNewlines(src, text))
 	case b.OpenBraceRange.Start.Line == closing.Line:
 		between := hcl.Range{Filename: filename, Start: b.OpenBraceRange.End, End: closing}
 		existing := strings.TrimSpace(string(between.SliceBytes(src)))
@@ -73,11 +73,20 @@ func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []str
 			replacement += inner + existing + "\n"
 		}
 		replacement += text + outer
-		return strings.Count(replacement, "\n"), f.ReplaceText(between, replacement)
+		return strings.Count(replacement, "\n"), f.ReplaceText(between, inFileNewlines(src, replacement))
 	default:
 		text = "\n" + text + outer
-		return strings.Count(text, "\n"), f.InsertTextBefore(b.CloseBraceRange, text)
+		return strings.Count(text, "\n"), f.InsertTextBefore(b.CloseBraceRange, inFileNewlines(src, text))
 	}
+}
+
+// inFileNewlines writes text's line breaks as src does, so that a fix does
+// not mix LF lines into a CRLF file.
+func inFileNewlines(src []byte, text string) string {
+	if !bytes.Contains(src, []byte("\r\n")) {
+		return text
+	}
+	return strings.ReplaceAll(text, "\n", "\r\n")
 }
 
 // keepLinesBelow removes as many blank lines after a block as a fix added
@@ -152,7 +161,7 @@ func (m *Model) appendToFile(f tflint.Fixer, filename string, lines ...string) e
 	if len(file.Bytes) > 0 && file.Bytes[len(file.Bytes)-1] != '\n' {
 		text = "\n" + text
 	}
-	return f.InsertTextAfter(hcl.Range{Filename: filename, Start: end, End: end}, text)
+	return f.InsertTextAfter(hcl.Range{Filename: filename, Start: end, End: end}, inFileNewlines(file.Bytes, text))
 }
 
 func indentLines(lines []string, indent string) string {

@@ -22,6 +22,14 @@ resource "aws_neptune_cluster_parameter_group" "on" {
 			fixed: map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  engine                         = \"neptune\"\n  enable_cloudwatch_logs_exports = [\"audit\"]\n}\n"},
 		},
 		{
+			name:  "a CRLF file gets CRLF lines",
+			files: map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\r\n  engine = \"neptune\"\r\n}\r\n"},
+			issues: []string{
+				`main.tf:1:1 aws_neptune_cluster.x does not export its audit log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`,
+			},
+			fixed: map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\r\n  engine                         = \"neptune\"\r\n  enable_cloudwatch_logs_exports = [\"audit\"]\r\n}\r\n"},
+		},
+		{
 			name:  "one-line block",
 			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {}` + "\n"},
 			issues: []string{
