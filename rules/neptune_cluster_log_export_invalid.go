@@ -64,15 +64,13 @@ func (r *NeptuneClusterLogExportInvalidRule) checkAttribute(m *Model, e *emitter
 	if !ok {
 		return nil
 	}
+	// A repeat of a valid type is not reported: the provider keeps the
+	// list as a set, so Terraform accepts it and drops the repeat.
 	var reasons []string
-	seen := map[string]bool{}
 	for _, v := range values {
 		if valid, _, reason := neptune.CheckExportLogType(v); !valid {
 			reasons = append(reasons, reason)
-		} else if seen[v] {
-			reasons = append(reasons, fmt.Sprintf("%q is listed twice", v))
 		}
-		seen[v] = true
 	}
 	if len(reasons) == 0 {
 		return nil

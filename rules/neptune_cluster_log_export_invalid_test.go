@@ -11,7 +11,7 @@ func TestNeptuneClusterLogExportInvalid(t *testing.T) {
 		{
 			name:   "the documented example: case, unknown type and repeat, all fixed",
 			files:  cluster(`["AUDIT", "slowquery", "general", "slowquery"]`),
-			issues: []string{at + `"AUDIT" is not a Neptune log type (log types are case-sensitive: write audit); "general" is not a Neptune log type (use audit or slowquery); "slowquery" is listed twice`},
+			issues: []string{at + `"AUDIT" is not a Neptune log type (log types are case-sensitive: write audit); "general" is not a Neptune log type (use audit or slowquery)`},
 			fixed:  cluster(`["audit", "slowquery"]`),
 		},
 		{
@@ -33,9 +33,13 @@ func TestNeptuneClusterLogExportInvalid(t *testing.T) {
 			fixed:  cluster(`[]`),
 		},
 		{
-			name:   "a repeat is dropped",
-			files:  cluster(`["audit", "audit"]`),
-			issues: []string{at + `"audit" is listed twice`},
+			name:  "a repeat of a valid type alone is accepted, as Terraform does",
+			files: cluster(`["audit", "slowquery", "audit"]`),
+		},
+		{
+			name:   "a repeat is dropped when the list is fixed",
+			files:  cluster(`["audit", "error", "audit"]`),
+			issues: []string{at + `"error" is not a Neptune log type (use audit or slowquery)`},
 			fixed:  cluster(`["audit"]`),
 		},
 		{
@@ -67,7 +71,7 @@ func TestNeptuneClusterLogExportInvalid(t *testing.T) {
 		{
 			name:   "a near miss blocks the fix of the whole list",
 			files:  cluster(`["AUDIT", "error", "slowquery", "slowquery", "audits"]`),
-			issues: []string{at + `"AUDIT" is not a Neptune log type (log types are case-sensitive: write audit); "error" is not a Neptune log type (use audit or slowquery); "slowquery" is listed twice; "audits" is not a Neptune log type (did you mean audit?)`},
+			issues: []string{at + `"AUDIT" is not a Neptune log type (log types are case-sensitive: write audit); "error" is not a Neptune log type (use audit or slowquery); "audits" is not a Neptune log type (did you mean audit?)`},
 		},
 		{
 			name: "valid lists are silent",
