@@ -73,6 +73,9 @@ func (r *clusterSetting) checkCluster(m *Model, e *emitter, c *Resource, thresho
 		return e.emit(r.message(c, "does not set "+r.attribute, threshold), c.Block.DefRange, r.insertFix(m, c, threshold))
 	}
 	v := m.Value(attr)
+	if isNull(v) && r.inherits(m, c) {
+		return nil // null is the same as leaving the argument out
+	}
 	if isNull(v) {
 		return e.emit(r.message(c, "does not set "+r.attribute, threshold), attr.Expr.Range(), r.replaceFix(attr, threshold))
 	}

@@ -127,13 +127,19 @@ resource "aws_neptune_cluster" "x" {
 			issues: []string{"main.tf:3:25 " + isFalse},
 		},
 		{
-			name: "an explicit null is reported even on a secondary cluster",
-			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+			name: "null is the same as leaving it out on a secondary or restored cluster",
+			files: map[string]string{"main.tf": `variable "encrypted" {
+  default = null
+}
+resource "aws_neptune_cluster" "x" {
   global_cluster_identifier = "graph-global"
   storage_encrypted         = null
 }
+resource "aws_neptune_cluster" "y" {
+  snapshot_identifier = "graph-final-snapshot"
+  storage_encrypted   = var.encrypted
+}
 `},
-			issues: []string{"main.tf:3:31 " + absent},
 		},
 		{
 			name:   "JSON files get the finding",

@@ -63,3 +63,14 @@ resource "aws_neptune_cluster" "restore_optional" {
   iam_database_authentication_enabled = true
   copy_tags_to_snapshot               = true
 }
+
+# null is the same as leaving storage_encrypted out: the snapshot decides.
+resource "aws_neptune_cluster" "restored_null" {
+  cluster_identifier                  = "restored-null"
+  snapshot_identifier                 = "graph-final-snapshot"
+  storage_encrypted                   = null
+  deletion_protection                 = true
+  backup_retention_period             = 14
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
