@@ -21,6 +21,7 @@ type emitter struct {
 	runner tflint.Runner
 	rule   tflint.Rule
 	seen   map[issueKey]bool
+	sentAt map[rangeKey]bool
 	fixed  map[rangeKey]bool
 	fixing bool
 }
@@ -35,7 +36,7 @@ func newEmitter(runner tflint.Runner, rule tflint.Rule) *emitter {
 	if r, ok := runner.(*Runner); ok {
 		fixing = r.fixEnabled
 	}
-	return &emitter{runner: runner, rule: rule, seen: map[issueKey]bool{}, fixed: map[rangeKey]bool{}, fixing: fixing}
+	return &emitter{runner: runner, rule: rule, seen: map[issueKey]bool{}, sentAt: map[rangeKey]bool{}, fixed: map[rangeKey]bool{}, fixing: fixing}
 }
 
 // emit reports an issue; fix may be nil when there is no safe fix.
@@ -45,6 +46,7 @@ func (e *emitter) emit(message string, rng hcl.Range, fix func(tflint.Fixer) err
 		return nil
 	}
 	e.seen[key] = true
+	e.sentAt[key.at] = true
 	if fix == nil || e.fixed[key.at] {
 		return e.runner.EmitIssue(e.rule, message, rng)
 	}
@@ -103,6 +105,10 @@ func pendingChanges(f tflint.Fixer) map[string][]byte {
 	}
 	return nil
 }
+
+// reportedAt tells whether an issue was already sent at rng, for rules
+// whose messages name each instance's own value.
+func (e *emitter) reportedAt(rng hcl.Range) bool { return e.sentAt[keyOf(rng)] }
 
 func isJSONFile(name string) bool { return strings.HasSuffix(name, ".json") }
 

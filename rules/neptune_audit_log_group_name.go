@@ -52,8 +52,8 @@ func (r *NeptuneAuditLogGroupNameRule) Check(runner tflint.Runner) error {
 	for _, g := range m.LogGroups {
 		m.Visit(g)
 		attr := m.NameOf(g)
-		if attr == nil {
-			continue
+		if attr == nil || e.reportedAt(attr.Expr.Range()) {
+			continue // one finding per block: its instances share the name's source
 		}
 		pattern, ok := m.namePattern(attr)
 		if !ok {

@@ -63,3 +63,9 @@ resource "aws_cloudwatch_log_group" "per_type" {
 resource "aws_cloudwatch_log_group" "rds_pattern_type_known_at_apply" {
   name = "/aws/neptune/cluster/graph-main/${var.log_type}"
 }
+
+# One finding for the block, not one per instance; one fix repairs both.
+resource "aws_cloudwatch_log_group" "rds_pattern_counted" {
+  count = 2
+  name  = "/aws/neptune/cluster/graph-${count.index}/audit"
+}
