@@ -95,6 +95,7 @@ type Model struct {
 	files      map[string]*hcl.File
 	rawBlocks  map[rangeKey]*hclext.Block
 	isExpanded bool
+	unexpanded bool // some blocks are kept as written: see keepUnexpandable
 	names      map[rangeKey][]*hclext.Attribute
 	users      map[rangeKey][]string
 	groupRefs  map[*Resource]GroupRef
@@ -165,7 +166,34 @@ func loadModel(host tflint.Runner) (*Model, error) {
 	for _, block := range content.Blocks {
 		m.addResource(block)
 	}
+	if m.isExpanded {
+		m.keepUnexpandable(raw, content)
+	}
 	return m, nil
+}
+
+// keepUnexpandable adds, as written, the blocks the host dropped while
+// expanding because their count or for_each is unknown, as in a module
+// linted on its own: what they write out still deserves a check. A block
+// whose known count or for_each makes no instance stays out.
+func (m *Model) keepUnexpandable(raw, content *hclext.BodyContent) {
+	expanded := map[rangeKey]bool{}
+	for _, block := range content.Blocks {
+		expanded[keyOf(block.DefRange)] = true
+	}
+	for _, block := range raw.Blocks {
+		if len(block.Labels) != 2 || !modelTypes[block.Labels[0]] || expanded[keyOf(block.DefRange)] {
+			continue
+		}
+		repetition := block.Body.Attributes["count"]
+		if repetition == nil {
+			repetition = block.Body.Attributes["for_each"]
+		}
+		if repetition != nil && !m.Value(repetition).IsWhollyKnown() {
+			m.addResource(block)
+			m.unexpanded = true
+		}
+	}
 }
 
 func needsExpansion(raw *hclext.BodyContent) bool {
@@ -223,13 +251,34 @@ func (m *Model) loadNames() map[rangeKey][]*hclext.Attribute {
 	if err != nil {
 		return names
 	}
+	addNames(names, content)
+	if m.unexpanded {
+		// The blocks kept as written got no name from the expanded read.
+		m.calls++
+		if written, err := m.host.GetModuleContent(namesSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone}); err == nil {
+			for key, attrs := range collectNames(written) {
+				if _, ok := names[key]; !ok {
+					names[key] = attrs
+				}
+			}
+		}
+	}
+	return names
+}
+
+func collectNames(content *hclext.BodyContent) map[rangeKey][]*hclext.Attribute {
+	names := map[rangeKey][]*hclext.Attribute{}
+	addNames(names, content)
+	return names
+}
+
+func addNames(names map[rangeKey][]*hclext.Attribute, content *hclext.BodyContent) {
 	for _, b := range content.Blocks {
 		if len(b.Labels) == 2 && modelTypes[b.Labels[0]] {
 			key := keyOf(b.DefRange)
 			names[key] = append(names[key], b.Body.Attributes["name"])
 		}
 	}
-	return names
 }
 
 func (m *Model) addResource(block *hclext.Block) {
