@@ -64,10 +64,12 @@ func (e *emitter) emit(message string, rng hcl.Range, fix func(tflint.Fixer) err
 			return tflint.ErrFixNotSupported
 		}
 		if !e.fixing && !annotationAfter(f, rng) && !holdsComment(f.TextAt(rng).Bytes) {
-			// Without --fix the SDK only asks whether a fix exists. Edits can
-			// only be refused when they would move an annotated line or drop
-			// a comment, so the costly part (parsing the file) is skipped
-			// when neither can happen.
+			// Without --fix the SDK only asks whether a fix exists. The rules
+			// decide that when they build the fix; running it could only
+			// refuse edits that move an annotated line or drop a comment, so
+			// the costly part (parsing the file) is skipped when neither can
+			// happen. checkedFix's parse check is a net for bugs in fixes,
+			// not a decision a finding's mark can show.
 			return nil
 		}
 		return e.checkedFix(f, fix)

@@ -103,7 +103,10 @@ func writtenOut(expr hcl.Expression) bool {
 			return false
 		}
 		prefix, ok := literalString(e.Parts[0])
-		return ok && strings.HasPrefix(prefix, rdsStylePrefix)
+		// The source must hold the prefix as read: not with an escape such
+		// as \u0063 for its "c", which the fix could not find.
+		source := e.Parts[0].Range()
+		return ok && strings.HasPrefix(prefix, rdsStylePrefix) && source.End.Byte-source.Start.Byte == len(prefix)
 	}
 	return false
 }

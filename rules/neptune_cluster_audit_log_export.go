@@ -165,16 +165,15 @@ func auditListFix(attr *hclext.Attribute) func(tflint.Fixer) error {
 		return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, tuple.SrcRange, `["audit"]`) }
 	}
 	last := tuple.Exprs[len(tuple.Exprs)-1]
-	if isHeredoc(last) {
-		return nil // text after a heredoc's range lands on its closing marker's line
+	if spansLines(last) {
+		return nil // it may end in a heredoc, whose closing marker must stay alone on its line
 	}
 	return func(f tflint.Fixer) error { return f.InsertTextAfter(last.Range(), `, "audit"`) }
 }
 
-// isHeredoc tells a heredoc from other strings, which fit on one line.
-func isHeredoc(expr hcl.Expression) bool {
-	template, ok := unwrapBound(expr).(*hclsyntax.TemplateExpr)
-	return ok && template.SrcRange.End.Line > template.SrcRange.Start.Line
+func spansLines(expr hcl.Expression) bool {
+	rng := unwrapBound(expr).Range()
+	return rng.End.Line > rng.Start.Line
 }
 
 func unwrapBound(expr hcl.Expression) hcl.Expression {

@@ -76,3 +76,10 @@ slowquery
 EOT
   ]
 }
+
+resource "aws_neptune_cluster" "ends_in_heredoc" {
+  enable_cloudwatch_logs_exports = ["slowquery", true ? "slowquery" : <<EOT
+slowquery
+EOT
+  ]
+}

@@ -69,3 +69,8 @@ resource "aws_cloudwatch_log_group" "rds_pattern_counted" {
   count = 2
   name  = "/aws/neptune/cluster/graph-${count.index}/audit"
 }
+
+# The escape hides "cluster/" from a fix, so none is offered.
+resource "aws_cloudwatch_log_group" "rds_pattern_escaped" {
+  name = "/aws/neptune/\u0063luster/graph-main/audit"
+}

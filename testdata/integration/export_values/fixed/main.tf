@@ -81,6 +81,13 @@ EOT
   ]
 }
 
+resource "aws_neptune_cluster" "ends_in_heredoc" {
+  enable_cloudwatch_logs_exports = ["slowquery", true ? "slowquery" : <<EOT
+slowquery
+EOT
+  ]
+}
+
 resource "aws_neptune_cluster_parameter_group" "absent_audit" {
   family = "neptune1.3"
 
