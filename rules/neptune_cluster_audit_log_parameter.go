@@ -45,7 +45,7 @@ func (r *NeptuneClusterAuditLogParameterRule) Check(runner tflint.Runner) error 
 		return err
 	}
 	e := newEmitter(runner, r)
-	used := map[rangeKey]bool{}
+	used := map[*ParameterGroup]bool{} // instances: an unused one is not checked
 	for _, c := range m.Clusters {
 		m.Visit(c)
 		ref := m.ClusterParameterGroup(c)
@@ -55,12 +55,12 @@ func (r *NeptuneClusterAuditLogParameterRule) Check(runner tflint.Runner) error 
 				return err
 			}
 		case UsesModuleGroup:
-			used[keyOf(ref.Group.Block.DefRange)] = true
+			used[ref.Group] = true
 		}
 	}
 	for _, g := range m.ClusterParameterGroups {
 		m.Visit(g.Resource)
-		if err := r.checkGroup(m, e, g, used[keyOf(g.Block.DefRange)]); err != nil {
+		if err := r.checkGroup(m, e, g, used[g]); err != nil {
 			return err
 		}
 	}

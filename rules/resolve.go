@@ -157,6 +157,29 @@ func (m *Model) instanceIndex(target *Resource, steps hcl.Traversal, from *Resou
 		return instanceOf(from), from != nil && m.sameForEach(target, from)
 	case m.counted(target):
 		return wholeNumber(index.Key)
+	case index.Key.Type() == cty.String && m.rawAttr(target, "for_each") != nil:
+		return m.forEachPosition(target, index.Key.AsString())
+	}
+	return 0, false
+}
+
+// forEachPosition finds the instance of target's block with the given key:
+// the host expands for_each in the order cty iterates its value.
+func (m *Model) forEachPosition(target *Resource, key string) (int, bool) {
+	v := m.Value(m.rawAttr(target, "for_each"))
+	if !v.IsWhollyKnown() || v.IsNull() || v.IsMarked() {
+		return 0, false
+	}
+	ty := v.Type()
+	if !ty.IsMapType() && !ty.IsObjectType() && !ty.IsSetType() {
+		return 0, false
+	}
+	i := 0
+	for it := v.ElementIterator(); it.Next(); i++ {
+		k, _ := it.Element()
+		if k.Type() == cty.String && k.AsString() == key {
+			return i, true
+		}
 	}
 	return 0, false
 }

@@ -148,3 +148,19 @@ resource "aws_neptune_cluster" "keyed_group" {
   enable_cloudwatch_logs_exports       = ["audit"]
   neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.group_per_key["audited"].name
 }
+
+# A key written out names its instance: g_by_key["graph"] runs a 1.3 engine
+# with a 1.2 family, and sets no audit parameter.
+resource "aws_neptune_cluster_parameter_group" "g_by_key" {
+  for_each = toset(["analytics", "graph"])
+  name     = "g-${each.key}"
+  family   = "neptune1.2"
+}
+
+resource "aws_neptune_cluster" "by_key" {
+  cluster_identifier                   = "by-key"
+  engine_version                       = "1.3.2.1"
+  storage_encrypted                    = true
+  enable_cloudwatch_logs_exports       = ["audit"]
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.g_by_key["graph"].name
+}
