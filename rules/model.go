@@ -96,6 +96,7 @@ type Model struct {
 	rawBlocks  map[rangeKey]*hclext.Block
 	isExpanded bool
 	unexpanded bool // some blocks are kept as written: see keepUnexpandable
+	exprs      map[rangeKey]hcl.Expression
 	names      map[rangeKey][]*hclext.Attribute
 	users      map[rangeKey][]string
 	groupRefs  map[*Resource]GroupRef
@@ -230,6 +231,7 @@ func expanded(host tflint.Runner, raw *hclext.BodyContent) (*hclext.BodyContent,
 func (m *Model) NameOf(r *Resource) *hclext.Attribute {
 	if m.names == nil {
 		m.names = m.loadNames()
+		m.exprs = nil // built without the names
 	}
 	names := m.names[keyOf(r.Block.DefRange)]
 	if r.Instance < len(names) {

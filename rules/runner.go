@@ -17,6 +17,9 @@ type Runner struct {
 	mu        sync.Mutex
 	model     *Model
 	hostCalls int // of the models forgotten after fixes
+
+	moduleOnce sync.Once
+	isCalled   bool // the runner's module is called by another
 }
 
 func newRunner(host tflint.Runner, fixEnabled bool) *Runner {
@@ -46,9 +49,38 @@ func (r *Runner) Model() (*Model, error) {
 	return r.model, nil
 }
 
+// EmitIssue reports an issue where tflint can trace it to a caller.
+func (r *Runner) EmitIssue(rule tflint.Rule, message string, issueRange hcl.Range) error {
+	return r.Runner.EmitIssue(rule, message, r.traceable(issueRange))
+}
+
+// traceable moves an issue in a called module from an expression that
+// reaches input variables only through locals to the locals' expression
+// (see reachingVariables). It asks the host for the module path only then.
+func (r *Runner) traceable(issueRange hcl.Range) hcl.Range {
+	r.mu.Lock()
+	model := r.model
+	r.mu.Unlock()
+	if model == nil || !model.referencesLocal(issueRange) {
+		return issueRange
+	}
+	r.moduleOnce.Do(func() {
+		if path, err := r.Runner.GetModulePath(); err == nil {
+			r.isCalled = !path.IsRoot()
+		}
+	})
+	if !r.isCalled {
+		return issueRange
+	}
+	return model.reachingVariables(issueRange)
+}
+
 // EmitIssueWithFix forgets the model once a fix is made with --fix: the SDK
 // applies it before the next rule runs, so every range in the model moves.
+// In a called module, where tflint fixes nothing, the issue is placed where
+// tflint can trace it to a caller.
 func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, issueRange hcl.Range, fix func(f tflint.Fixer) error) error {
+	issueRange = r.traceable(issueRange)
 	return r.Runner.EmitIssueWithFix(rule, message, issueRange, func(f tflint.Fixer) error {
 		err := fix(f)
 		if err == nil && r.fixEnabled {

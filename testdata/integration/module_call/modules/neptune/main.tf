@@ -14,3 +14,14 @@ resource "aws_neptune_cluster" "this" {
 resource "aws_neptune_cluster" "inner" {
   engine_version = "1.3.2.1"
 }
+
+# The argument reaches the cluster through a local: the finding still goes
+# to the caller's argument.
+locals {
+  exports_seen = var.exports
+}
+
+resource "aws_neptune_cluster" "through_local" {
+  enable_cloudwatch_logs_exports       = local.exports_seen
+  neptune_cluster_parameter_group_name = var.parameter_group_name
+}
