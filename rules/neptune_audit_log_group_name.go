@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/neptune-lint/tflint-ruleset-neptune/neptune"
 	"github.com/neptune-lint/tflint-ruleset-neptune/project"
@@ -140,7 +141,11 @@ func (m *Model) namePattern(attr *hclext.Attribute) (namePattern, bool) {
 		return namePattern{text: s}, true
 	}
 	var p namePattern
-	switch e := unwrapBound(attr.Expr).(type) {
+	expr := unwrapBound(attr.Expr)
+	if !isNativeSyntax(expr) {
+		expr = jsonTemplate(expr)
+	}
+	switch e := expr.(type) {
 	case *hclsyntax.TemplateExpr:
 		for _, part := range e.Parts {
 			if s, ok := literalString(part); ok {
@@ -160,6 +165,22 @@ func (m *Model) namePattern(attr *hclext.Attribute) (namePattern, bool) {
 // known tells whether a part of the name holds no interpolation: a log type
 // only known at apply may well be audit or slowquery.
 func (p namePattern) known(part string) bool { return !strings.Contains(part, "\x01") }
+
+// jsonTemplate parses a JSON string as the template tflint reads in it,
+// such as "/aws/neptune/${aws_neptune_cluster.x.id}/audit"; nil for
+// anything else.
+func jsonTemplate(expr hcl.Expression) hcl.Expression {
+	// Without a context, a JSON string is its text, interpolations unread.
+	text, diags := expr.Value(nil)
+	if diags.HasErrors() || !text.IsKnown() || text.IsNull() || !text.Type().Equals(cty.String) {
+		return nil
+	}
+	template, diags := hclsyntax.ParseTemplate([]byte(text.AsString()), expr.Range().Filename, expr.Range().Start)
+	if diags.HasErrors() {
+		return nil
+	}
+	return template
+}
 
 // display shows a pattern to the user, interpolations written as ${...}.
 func (p namePattern) display(text string) string {
