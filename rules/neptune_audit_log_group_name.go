@@ -140,15 +140,23 @@ func (m *Model) namePattern(attr *hclext.Attribute) (namePattern, bool) {
 	if s, ok := m.String(attr); ok {
 		return namePattern{text: s}, true
 	}
-	var p namePattern
-	expr := unwrapBound(attr.Expr)
+	return m.patternOf(attr.Expr, 0)
+}
+
+// patternOf reads a template, following a name that is a local to the
+// local's expression. A part that names only variables and locals is
+// written in with its value, when known: a value from a resource would
+// cost a host call and is unknown anyway.
+func (m *Model) patternOf(expr hcl.Expression, depth int) (namePattern, bool) {
+	expr = unwrapBound(expr)
 	if !isNativeSyntax(expr) {
 		expr = jsonTemplate(expr)
 	}
+	var p namePattern
 	switch e := expr.(type) {
 	case *hclsyntax.TemplateExpr:
 		for _, part := range e.Parts {
-			if s, ok := literalString(part); ok {
+			if s, ok := m.knownPart(part); ok {
 				p.text += s
 				continue
 			}
@@ -158,8 +166,26 @@ func (m *Model) namePattern(attr *hclext.Attribute) (namePattern, bool) {
 		return p, true
 	case *hclsyntax.TemplateWrapExpr:
 		return namePattern{text: "\x010\x01", interp: []hcl.Expression{e.Wrapped}}, true
+	case *hclsyntax.ScopeTraversalExpr:
+		if name, ok := secondStep(e.Traversal); ok && e.Traversal.RootName() == "local" && len(e.Traversal) == 2 && depth < maxLocalDepth {
+			if local := m.local(name); local != nil {
+				return m.patternOf(local.Expr, depth+1)
+			}
+		}
 	}
 	return namePattern{}, false
+}
+
+func (m *Model) knownPart(part hcl.Expression) (string, bool) {
+	if s, ok := literalString(part); ok {
+		return s, true
+	}
+	for _, t := range part.Variables() {
+		if root := t.RootName(); root != "var" && root != "local" {
+			return "", false
+		}
+	}
+	return stringValue(m.eval.value(part))
 }
 
 // known tells whether a part of the name holds no interpolation: a log type

@@ -74,3 +74,17 @@ resource "aws_cloudwatch_log_group" "rds_pattern_counted" {
 resource "aws_cloudwatch_log_group" "rds_pattern_escaped" {
   name = "/aws/neptune/\u0063luster/graph-main/audit"
 }
+
+locals {
+  log_root = "/aws/neptune/cluster"
+  audit_lg = "/aws/neptune/cluster/${aws_neptune_cluster.main.cluster_identifier}/audit"
+}
+
+# Known parts from locals are read in; the names are computed, so no fix.
+resource "aws_cloudwatch_log_group" "rds_pattern_mixed" {
+  name = "${local.log_root}/${aws_neptune_cluster.main.cluster_identifier}/audit"
+}
+
+resource "aws_cloudwatch_log_group" "rds_pattern_through_local" {
+  name = local.audit_lg
+}
