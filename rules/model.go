@@ -15,6 +15,7 @@ const (
 	clusterParameterGroupType  = "aws_neptune_cluster_parameter_group"
 	instanceParameterGroupType = "aws_neptune_parameter_group"
 	clusterInstanceType        = "aws_neptune_cluster_instance"
+	globalClusterType          = "aws_neptune_global_cluster"
 	logGroupType               = "aws_cloudwatch_log_group"
 )
 
@@ -25,6 +26,7 @@ var modelTypes = map[string]bool{
 	instanceParameterGroupType: true,
 	clusterInstanceType:        true,
 	logGroupType:               true,
+	globalClusterType:          true,
 }
 
 // The attributes and blocks every rule reads, fetched in one host call.
@@ -47,6 +49,7 @@ var resourceSchema = &hclext.BodySchema{
 		{Name: "copy_tags_to_snapshot"},
 		{Name: "snapshot_identifier"},
 		{Name: "global_cluster_identifier"},
+		{Name: "source_db_cluster_identifier"},
 	},
 	Blocks: []hclext.BlockSchema{
 		{
@@ -84,6 +87,7 @@ type Model struct {
 	Clusters                []*Resource
 	ClusterInstances        []*Resource
 	LogGroups               []*Resource
+	GlobalClusters          []*Resource
 	ClusterParameterGroups  []*ParameterGroup
 	InstanceParameterGroups []*ParameterGroup
 
@@ -298,6 +302,8 @@ func (m *Model) addResource(block *hclext.Block) {
 		m.ClusterInstances = append(m.ClusterInstances, r)
 	case logGroupType:
 		m.LogGroups = append(m.LogGroups, r)
+	case globalClusterType:
+		m.GlobalClusters = append(m.GlobalClusters, r)
 	case clusterParameterGroupType:
 		m.ClusterParameterGroups = append(m.ClusterParameterGroups, m.newGroup(r))
 	case instanceParameterGroupType:

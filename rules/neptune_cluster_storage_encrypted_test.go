@@ -148,3 +148,63 @@ resource "aws_neptune_cluster" "y" {
 		},
 	})
 }
+
+func TestNeptuneGlobalClusterStorageEncrypted(t *testing.T) {
+	const advice = `(Security Hub Neptune.1): set storage_encrypted = true (not fixed automatically: changing it replaces the global cluster)`
+	runRuleCases(t, NewNeptuneClusterStorageEncryptedRule(), []ruleCase{
+		{
+			name: "a global cluster without encryption is reported; its members are not",
+			files: map[string]string{"main.tf": `resource "aws_neptune_global_cluster" "g" {
+  global_cluster_identifier = "graph"
+  engine                    = "neptune"
+}
+resource "aws_neptune_global_cluster" "off" {
+  global_cluster_identifier = "graph-off"
+  engine                    = "neptune"
+  storage_encrypted         = false
+}
+resource "aws_neptune_cluster" "primary" {
+  global_cluster_identifier = aws_neptune_global_cluster.g.id
+}
+`},
+			issues: []string{
+				"main.tf:1:1 aws_neptune_global_cluster.g does not set storage_encrypted, so its member clusters store the graph and its snapshots unencrypted " + advice,
+				"main.tf:8:31 aws_neptune_global_cluster.off sets storage_encrypted = false, so its member clusters store the graph and its snapshots unencrypted " + advice,
+			},
+		},
+		{
+			name: "a null source is no source",
+			files: map[string]string{"main.tf": `resource "aws_neptune_global_cluster" "g" {
+  global_cluster_identifier    = "graph"
+  source_db_cluster_identifier = null
+}
+`},
+			issues: []string{"main.tf:1:1 aws_neptune_global_cluster.g does not set storage_encrypted, so its member clusters store the graph and its snapshots unencrypted " + advice},
+		},
+		{
+			name: "encrypted, made from a cluster, or unknown: silent",
+			files: map[string]string{"main.tf": `variable "encrypted" {}
+variable "source" {
+  default = null
+}
+resource "aws_neptune_global_cluster" "on" {
+  global_cluster_identifier = "on"
+  storage_encrypted         = true
+}
+resource "aws_neptune_global_cluster" "from_cluster" {
+  global_cluster_identifier    = "from-cluster"
+  source_db_cluster_identifier = "arn:aws:rds:us-east-1:123456789012:cluster:graph"
+}
+resource "aws_neptune_global_cluster" "unknown" {
+  global_cluster_identifier = "unknown"
+  storage_encrypted         = var.encrypted
+}
+resource "aws_neptune_global_cluster" "null_source" {
+  global_cluster_identifier    = "null-source"
+  source_db_cluster_identifier = var.source
+  storage_encrypted            = true
+}
+`},
+		},
+	})
+}

@@ -78,3 +78,18 @@ resource "aws_neptune_cluster" "restored_null" {
   iam_database_authentication_enabled = true
   copy_tags_to_snapshot               = true
 }
+
+# A member takes its encryption from the global cluster, which is reported.
+resource "aws_neptune_global_cluster" "graph" {
+  global_cluster_identifier = "graph"
+  engine                    = "neptune"
+}
+
+resource "aws_neptune_cluster" "member" {
+  cluster_identifier                  = "member"
+  global_cluster_identifier           = aws_neptune_global_cluster.graph.id
+  deletion_protection                 = true
+  backup_retention_period             = 14
+  iam_database_authentication_enabled = true
+  copy_tags_to_snapshot               = true
+}
