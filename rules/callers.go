@@ -36,7 +36,9 @@ func (m *Model) throughLocals(expr hcl.Expression, depth int) (hcl.Range, bool) 
 		case "var":
 			return expr.Range(), true
 		case "local":
-			if name, ok := secondStep(t); ok {
+			// Only a whole local: the variables of local.cfg would all
+			// be blamed for local.cfg.protect.
+			if name, ok := secondStep(t); ok && len(t) == 2 {
 				locals = append(locals, name)
 			}
 		}
@@ -69,7 +71,7 @@ func (m *Model) referencesLocal(rng hcl.Range) bool {
 func (m *Model) exprAt(rng hcl.Range) hcl.Expression {
 	if m.exprs == nil {
 		m.exprs = map[rangeKey]hcl.Expression{}
-		for _, list := range [][]*Resource{m.Clusters, m.ClusterInstances, m.LogGroups} {
+		for _, list := range [][]*Resource{m.Clusters, m.ClusterInstances, m.LogGroups, m.GlobalClusters} {
 			for _, r := range list {
 				m.addExprs(r.Block.Body)
 			}

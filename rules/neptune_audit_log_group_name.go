@@ -180,6 +180,11 @@ func (m *Model) knownPart(part hcl.Expression) (string, bool) {
 	if s, ok := literalString(part); ok {
 		return s, true
 	}
+	if !isNativeSyntax(part) {
+		// Read out of a JSON string, the part has no range of its own in
+		// the file for the host to evaluate.
+		return "", false
+	}
 	for _, t := range part.Variables() {
 		if root := t.RootName(); root != "var" && root != "local" {
 			return "", false

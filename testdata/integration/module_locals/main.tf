@@ -1,0 +1,6 @@
+module "db" {
+  source  = "./mod"
+  encrypt = false
+  protect = false
+  name    = "mydb"
+}

@@ -1,0 +1,30 @@
+variable "encrypt" {
+  type = bool
+}
+
+variable "protect" {
+  type = bool
+}
+
+variable "name" {
+  type = string
+}
+
+locals {
+  encrypted = var.encrypt
+  settings  = { protect = var.protect, name = var.name }
+}
+
+# Reported on the caller's encrypt argument, through the local.
+resource "aws_neptune_global_cluster" "this" {
+  global_cluster_identifier = var.name
+  storage_encrypted         = local.encrypted
+}
+
+# The finding cannot be traced to one argument through the object, so it is
+# not blamed on name as well: tflint drops it, as it did before.
+resource "aws_neptune_cluster" "this" {
+  cluster_identifier  = var.name
+  storage_encrypted   = true
+  deletion_protection = local.settings.protect
+}
