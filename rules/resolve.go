@@ -157,7 +157,7 @@ func (m *Model) instanceIndex(target *Resource, steps hcl.Traversal, from *Resou
 		return instanceOf(from), from != nil && m.sameForEach(target, from)
 	case m.counted(target):
 		return wholeNumber(index.Key)
-	case index.Key.Type() == cty.String && m.rawAttr(target, "for_each") != nil:
+	case index.Key.Type() == cty.String && index.Key.IsKnown() && !index.Key.IsNull() && m.rawAttr(target, "for_each") != nil:
 		return m.forEachPosition(target, index.Key.AsString())
 	}
 	return 0, false
