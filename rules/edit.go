@@ -158,7 +158,11 @@ func (m *Model) appendToFile(f tflint.Fixer, filename string, lines ...string) e
 	}
 	end := hcl.Pos{Byte: len(file.Bytes)}
 	text := "\n" + indentLines(lines, "")
-	if len(file.Bytes) > 0 && file.Bytes[len(file.Bytes)-1] != '\n' {
+	current := file.Bytes
+	if changed, ok := pendingChanges(f)[filename]; ok {
+		current = changed // an earlier fix of this rule may have ended it with a newline
+	}
+	if len(current) > 0 && current[len(current)-1] != '\n' {
 		text = "\n" + text
 	}
 	return f.InsertTextAfter(hcl.Range{Filename: filename, Start: end, End: end}, inFileNewlines(file.Bytes, text))

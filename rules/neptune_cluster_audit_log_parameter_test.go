@@ -1,9 +1,15 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNeptuneClusterAuditLogParameter(t *testing.T) {
 	const defaultMessage = `aws_neptune_cluster.x uses the default cluster parameter group, which keeps neptune_enable_audit_log at 0 and cannot be changed: attach an aws_neptune_cluster_parameter_group that sets neptune_enable_audit_log to "1"`
+	defaultFor := func(cluster string) string {
+		return strings.Replace(defaultMessage, "aws_neptune_cluster.x", "aws_neptune_cluster."+cluster, 1)
+	}
 	runRuleCases(t, NewNeptuneClusterAuditLogParameterRule(), []ruleCase{
 		{
 			name: "default group: a new group is added at the end of the file",
@@ -31,6 +37,63 @@ resource "aws_neptune_cluster_parameter_group" "x_audit" {
 			name:   "default group without a literal engine_version: no fix",
 			files:  map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {}`},
 			issues: []string{"main.tf:1:1 " + defaultMessage},
+		},
+		{
+			name: "two new groups at the end of a file without a final newline are one blank line apart",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "a" {
+  engine_version = "1.3.2.1"
+}
+resource "aws_neptune_cluster" "b" {
+  engine_version = "1.2.2.1"
+}`},
+			issues: []string{
+				"main.tf:1:1 " + defaultFor("a"),
+				"main.tf:4:1 " + defaultFor("b"),
+			},
+			fixed: map[string]string{"main.tf": `resource "aws_neptune_cluster" "a" {
+  engine_version                       = "1.3.2.1"
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.a_audit.name
+}
+resource "aws_neptune_cluster" "b" {
+  engine_version                       = "1.2.2.1"
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.b_audit.name
+}
+
+resource "aws_neptune_cluster_parameter_group" "a_audit" {
+  family = "neptune1.3"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+}
+
+resource "aws_neptune_cluster_parameter_group" "b_audit" {
+  family = "neptune1.2"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+}
+`},
+		},
+		{
+			name: "an empty name is the default group, as the provider sends none",
+			files: map[string]string{"main.tf": `variable "group" {
+  default = ""
+}
+resource "aws_neptune_cluster" "x" {
+  neptune_cluster_parameter_group_name = var.group
+}
+resource "aws_neptune_cluster" "y" {
+  neptune_cluster_parameter_group_name = ""
+}
+`},
+			issues: []string{
+				"main.tf:5:42 " + defaultMessage,
+				"main.tf:8:42 " + defaultFor("y"),
+			},
 		},
 		{
 			name: "named default group: reported on the value, replaced by a reference",

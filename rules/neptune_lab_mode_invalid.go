@@ -42,11 +42,12 @@ func (r *NeptuneLabModeInvalidRule) Check(runner tflint.Runner) error {
 		return err
 	}
 	e := newEmitter(runner, r)
+	auditAdded := map[*ParameterGroup]bool{} // by a fix of this run, so that only one adds it
 	for _, g := range m.ClusterParameterGroups {
 		m.Visit(g.Resource)
 		family, _ := m.String(g.Attr("family"))
 		for _, p := range m.ParametersNamed(g, neptune.LabModeParameter) {
-			if err := r.checkParameter(m, e, g, p, family); err != nil {
+			if err := r.checkParameter(m, e, g, p, family, auditAdded); err != nil {
 				return err
 			}
 		}
@@ -54,7 +55,7 @@ func (r *NeptuneLabModeInvalidRule) Check(runner tflint.Runner) error {
 	return nil
 }
 
-func (r *NeptuneLabModeInvalidRule) checkParameter(m *Model, e *emitter, g *ParameterGroup, p *Parameter, family string) error {
+func (r *NeptuneLabModeInvalidRule) checkParameter(m *Model, e *emitter, g *ParameterGroup, p *Parameter, family string, auditAdded map[*ParameterGroup]bool) error {
 	value, ok := m.String(p.Value)
 	if !ok {
 		return nil
@@ -64,13 +65,13 @@ func (r *NeptuneLabModeInvalidRule) checkParameter(m *Model, e *emitter, g *Para
 		return nil
 	}
 	message := fmt.Sprintf("%s sets %s entries that Neptune silently ignores: %s", g.Address(), neptune.LabModeParameter, describeProblems(problems))
-	return e.emit(message, p.Value.Expr.Range(), r.dropFix(m, g, p, value, problems))
+	return e.emit(message, p.Value.Expr.Range(), r.dropFix(m, g, p, value, problems, auditAdded))
 }
 
 // dropFix removes the entries that are safe to remove (empty ones and
 // AuditLog) and, when AuditLog was meant to turn on auditing, sets the real
 // audit parameter instead. Nil when no entry can be dropped safely.
-func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Parameter, value string, problems []neptune.LabModeProblem) func(tflint.Fixer) error {
+func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Parameter, value string, problems []neptune.LabModeProblem, auditAdded map[*ParameterGroup]bool) func(tflint.Fixer) error {
 	drop := map[int]bool{}
 	wantsAudit := false
 	for _, problem := range problems {
@@ -85,14 +86,15 @@ func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Para
 		return nil // a "dynamic" block's content is shared by every block it makes
 	}
 	remaining := neptune.WithoutLabModeEntries(value, drop)
-	addAudit := wantsAudit && auditLogState(m, g) == auditMissing
 	return func(f tflint.Fixer) error {
+		addAudit := wantsAudit && auditLogState(m, g) == auditMissing && !auditAdded[g]
 		switch {
 		case remaining == "" && addAudit:
 			// Turn this very block into the audit parameter: an in-place edit.
 			if err := replaceKeepingAnnotations(f, p.Name.Expr.Range(), quote(neptune.AuditLogParameter)); err != nil {
 				return err
 			}
+			auditAdded[g] = true
 			return replaceKeepingAnnotations(f, p.Value.Expr.Range(), `"1"`)
 		case remaining == "":
 			return m.removeBlock(f, p.Block)
@@ -101,6 +103,7 @@ func (r *NeptuneLabModeInvalidRule) dropFix(m *Model, g *ParameterGroup, p *Para
 			return err
 		}
 		if addAudit {
+			auditAdded[g] = true
 			return m.appendToBlock(f, g.Block, auditParameterLines()...)
 		}
 		return nil

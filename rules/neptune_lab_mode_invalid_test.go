@@ -30,6 +30,24 @@ func TestNeptuneLabModeInvalid(t *testing.T) {
 			fixed:  group(param("neptune_lab_mode", "ObjectIndex=enabled") + param("neptune_enable_audit_log", "1")),
 		},
 		{
+			name:  "two AuditLog blocks give one audit parameter",
+			files: group(param("neptune_lab_mode", "AuditLog") + param("neptune_lab_mode", "AuditLog")),
+			issues: []string{
+				`main.tf:11:13 aws_neptune_cluster_parameter_group.g sets neptune_lab_mode entries that Neptune silently ignores: "AuditLog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`,
+				prefix + `"AuditLog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`,
+			},
+			fixed: group(param("neptune_enable_audit_log", "1")),
+		},
+		{
+			name:  "two lab modes with AuditLog among features add the audit parameter once",
+			files: group(param("neptune_lab_mode", "ObjectIndex=enabled, AuditLog") + param("neptune_lab_mode", "AuditLog, DatetimeMillisecond=enabled")),
+			issues: []string{
+				`main.tf:11:13 aws_neptune_cluster_parameter_group.g sets neptune_lab_mode entries that Neptune silently ignores: "AuditLog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`,
+				prefix + `"AuditLog" is not a lab-mode feature (audit logging is enabled by the neptune_enable_audit_log parameter)`,
+			},
+			fixed: group(param("neptune_lab_mode", "ObjectIndex=enabled") + param("neptune_lab_mode", "DatetimeMillisecond=enabled") + param("neptune_enable_audit_log", "1")),
+		},
+		{
 			name:   "empty entries are dropped",
 			files:  group(param("neptune_lab_mode", "ObjectIndex=enabled,,")),
 			issues: []string{prefix + `empty entry (an extra comma)`},

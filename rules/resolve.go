@@ -62,6 +62,9 @@ func (m *Model) resolveClusterParameterGroup(cluster *Resource) GroupRef {
 	if !ok {
 		return GroupRef{}
 	}
+	if name == "" {
+		return GroupRef{Use: UsesDefaultGroup} // the provider sends no group for "", as for null
+	}
 	if neptune.IsDefaultParameterGroupName(name) {
 		return GroupRef{Use: UsesDefaultGroup, DefaultName: name}
 	}

@@ -97,3 +97,10 @@ resource "aws_neptune_cluster" "odd_engine_version" {
   engine_version                 = "latest"
   enable_cloudwatch_logs_exports = ["audit"]
 }
+
+# "" is no group to the provider, which then attaches the default one.
+resource "aws_neptune_cluster" "empty_group_name" {
+  engine_version                       = "1.3.2.1"
+  enable_cloudwatch_logs_exports       = ["audit"]
+  neptune_cluster_parameter_group_name = ""
+}

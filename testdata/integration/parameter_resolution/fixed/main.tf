@@ -124,6 +124,13 @@ resource "aws_neptune_cluster" "odd_engine_version" {
   enable_cloudwatch_logs_exports = ["audit"]
 }
 
+# "" is no group to the provider, which then attaches the default one.
+resource "aws_neptune_cluster" "empty_group_name" {
+  engine_version                       = "1.3.2.1"
+  enable_cloudwatch_logs_exports       = ["audit"]
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.empty_group_name_audit.name
+}
+
 resource "aws_neptune_cluster_parameter_group" "default_named_audit" {
   family = "neptune1.2"
 
@@ -135,6 +142,15 @@ resource "aws_neptune_cluster_parameter_group" "default_named_audit" {
 
 resource "aws_neptune_cluster_parameter_group" "null_group_audit" {
   family = "neptune1"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+}
+
+resource "aws_neptune_cluster_parameter_group" "empty_group_name_audit" {
+  family = "neptune1.3"
 
   parameter {
     name  = "neptune_enable_audit_log"
