@@ -38,7 +38,7 @@ func (m *Model) throughLocals(expr hcl.Expression, depth int) (hcl.Range, bool) 
 		case "local":
 			// Only a whole local: the variables of local.cfg would all
 			// be blamed for local.cfg.protect.
-			if name, ok := secondStep(t); ok && len(t) == 2 {
+			if name, ok := wholeLocal(t); ok {
 				locals = append(locals, name)
 			}
 		}

@@ -143,6 +143,13 @@ func (e *evaluator) fromHost(expr hcl.Expression) cty.Value {
 	return v
 }
 
+// wholeLocal returns X for a reference to local.X itself, not to a part of
+// it such as local.X.field.
+func wholeLocal(t hcl.Traversal) (string, bool) {
+	name, ok := secondStep(t)
+	return name, ok && len(t) == 2 && t.RootName() == "local"
+}
+
 func secondStep(t hcl.Traversal) (string, bool) {
 	if len(t) < 2 {
 		return "", false

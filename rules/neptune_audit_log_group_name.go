@@ -167,7 +167,7 @@ func (m *Model) patternOf(expr hcl.Expression, depth int) (namePattern, bool) {
 	case *hclsyntax.TemplateWrapExpr:
 		return namePattern{text: "\x010\x01", interp: []hcl.Expression{e.Wrapped}}, true
 	case *hclsyntax.ScopeTraversalExpr:
-		if name, ok := secondStep(e.Traversal); ok && e.Traversal.RootName() == "local" && len(e.Traversal) == 2 && depth < maxLocalDepth {
+		if name, ok := wholeLocal(e.Traversal); ok && depth < maxLocalDepth {
 			if local := m.local(name); local != nil {
 				return m.patternOf(local.Expr, depth+1)
 			}
