@@ -58,7 +58,9 @@ var resourceSchema = &hclext.BodySchema{
 				{Name: "name"}, {Name: "value"}, {Name: "apply_method"},
 			}},
 		},
-		{Type: "dynamic", LabelNames: []string{"name"}},
+		{Type: "dynamic", LabelNames: []string{"name"}, Body: &hclext.BodySchema{
+			Attributes: []hclext.AttributeSchema{{Name: "for_each"}, {Name: "iterator"}},
+		}},
 	},
 }
 
@@ -101,6 +103,7 @@ type Model struct {
 	isExpanded bool
 	unexpanded bool // some blocks are kept as written: see keepUnexpandable
 	exprs      map[rangeKey]hcl.Expression
+	owners     map[rangeKey]exprOwner
 	names      map[rangeKey][]*hclext.Attribute
 	users      map[rangeKey][]string
 	groupRefs  map[*Resource]GroupRef
@@ -331,14 +334,29 @@ func (m *Model) newGroup(r *Resource) *ParameterGroup {
 // "parameter" blocks: the host gives the blocks they make the same range.
 func (m *Model) dynamicParameterRanges(r *Resource) map[rangeKey]bool {
 	ranges := map[rangeKey]bool{}
-	if raw := m.rawBlocks[keyOf(r.Block.DefRange)]; raw != nil {
-		for _, d := range raw.Body.Blocks {
-			if d.Type == "dynamic" && len(d.Labels) == 1 && d.Labels[0] == "parameter" {
-				ranges[keyOf(d.DefRange)] = true
-			}
-		}
+	for _, d := range m.dynamicParameterBlocks(r) {
+		ranges[keyOf(d.DefRange)] = true
 	}
 	return ranges
+}
+
+// dynamicParameterBlocks returns the dynamic "parameter" blocks of a
+// resource as written.
+func (m *Model) dynamicParameterBlocks(r *Resource) []*hclext.Block {
+	if r == nil {
+		return nil
+	}
+	raw := m.rawBlocks[keyOf(r.Block.DefRange)]
+	if raw == nil {
+		return nil
+	}
+	var found []*hclext.Block
+	for _, d := range raw.Body.Blocks {
+		if d.Type == "dynamic" && len(d.Labels) == 1 && d.Labels[0] == "parameter" {
+			found = append(found, d)
+		}
+	}
+	return found
 }
 
 // Instances returns the instances of the block with the given address.

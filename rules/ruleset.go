@@ -30,6 +30,7 @@ func All() []tflint.Rule {
 type RuleSet struct {
 	tflint.BuiltinRuleSet
 	fixEnabled bool
+	sent       *sentIssues // of called modules, across their instances
 }
 
 // NewRuleSet returns the ruleset served by the plugin.
@@ -38,7 +39,7 @@ func NewRuleSet() *RuleSet {
 		Name:    "neptune",
 		Version: project.Version,
 		Rules:   All(),
-	}}
+	}, sent: newSentIssues()}
 }
 
 // ApplyGlobalConfig records whether --fix is on: fixes rewrite the files
@@ -54,5 +55,7 @@ func (r *RuleSet) ApplyGlobalConfig(config *tflint.Config) error {
 
 // NewRunner wraps the host's runner for one module.
 func (r *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
-	return newRunner(runner, r.fixEnabled), nil
+	wrapped := newRunner(runner, r.fixEnabled)
+	wrapped.sent = r.sent
+	return wrapped, nil
 }

@@ -19,7 +19,8 @@ type Runner struct {
 	hostCalls int // of the models forgotten after fixes
 
 	moduleOnce sync.Once
-	isCalled   bool // the runner's module is called by another
+	modulePath []string // empty for the root module
+	sent       *sentIssues
 }
 
 func newRunner(host tflint.Runner, fixEnabled bool) *Runner {
@@ -49,27 +50,46 @@ func (r *Runner) Model() (*Model, error) {
 	return r.model, nil
 }
 
-// EmitIssue reports an issue where tflint can trace it to a caller.
+// EmitIssue reports an issue where tflint can trace it to a caller, once
+// for all the instances of a module call.
 func (r *Runner) EmitIssue(rule tflint.Rule, message string, issueRange hcl.Range) error {
-	return r.Runner.EmitIssue(rule, message, r.traceable(issueRange))
+	issueRange = r.traceable(issueRange)
+	if !r.firstOfModuleCall(rule, message, issueRange) {
+		return nil
+	}
+	return r.Runner.EmitIssue(rule, message, issueRange)
+}
+
+// firstOfModuleCall tells whether an issue is the first of its module call.
+func (r *Runner) firstOfModuleCall(rule tflint.Rule, message string, issueRange hcl.Range) bool {
+	if r.sent == nil {
+		return true
+	}
+	path := r.modulePathOnce()
+	return len(path) == 0 || r.sent.first(path, rule.Name(), message, issueRange)
+}
+
+func (r *Runner) modulePathOnce() []string {
+	r.moduleOnce.Do(func() {
+		if path, err := r.Runner.GetModulePath(); err == nil {
+			r.modulePath = path
+		}
+	})
+	return r.modulePath
 }
 
 // traceable moves an issue in a called module from an expression that
-// reaches input variables only through locals to the locals' expression
-// (see reachingVariables). It asks the host for the module path only then.
+// reaches input variables only through locals or for_each to the expression
+// that names them (see reachingVariables). It asks the host for the module
+// path only then.
 func (r *Runner) traceable(issueRange hcl.Range) hcl.Range {
 	r.mu.Lock()
 	model := r.model
 	r.mu.Unlock()
-	if model == nil || !model.referencesLocal(issueRange) {
+	if model == nil || !model.mayNeedTracing(issueRange) {
 		return issueRange
 	}
-	r.moduleOnce.Do(func() {
-		if path, err := r.Runner.GetModulePath(); err == nil {
-			r.isCalled = !path.IsRoot()
-		}
-	})
-	if !r.isCalled {
+	if len(r.modulePathOnce()) == 0 {
 		return issueRange
 	}
 	return model.reachingVariables(issueRange)
@@ -81,6 +101,9 @@ func (r *Runner) traceable(issueRange hcl.Range) hcl.Range {
 // tflint can trace it to a caller.
 func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, issueRange hcl.Range, fix func(f tflint.Fixer) error) error {
 	issueRange = r.traceable(issueRange)
+	if !r.firstOfModuleCall(rule, message, issueRange) {
+		return nil
+	}
 	return r.Runner.EmitIssueWithFix(rule, message, issueRange, func(f tflint.Fixer) error {
 		err := fix(f)
 		if err == nil && r.fixEnabled {

@@ -21,8 +21,8 @@ resource "aws_neptune_global_cluster" "this" {
   storage_encrypted         = local.encrypted
 }
 
-# The finding cannot be traced to one argument through the object, so it is
-# not blamed on name as well: tflint drops it, as it did before.
+# Reported on the caller's protect argument through the part of the object
+# it reads, and not on name as well.
 resource "aws_neptune_cluster" "this" {
   cluster_identifier  = var.name
   storage_encrypted   = true
