@@ -410,8 +410,8 @@ func (m *Model) ParametersNamed(g *ParameterGroup, name string) []*Parameter {
 
 // HasUnresolvedParameters reports whether some parameter of the group cannot
 // be read: a name that is not known, or a "dynamic" block that made no block
-// (its for_each unknown, or empty, which the host does not tell apart). A
-// missing parameter is then not certain.
+// while its for_each is not known to be empty (the host's expansion does not
+// tell the two apart). A missing parameter is then not certain.
 func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
 	for _, p := range g.Parameters {
 		if _, ok := m.String(p.Name); !ok {
@@ -425,12 +425,21 @@ func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
 	for _, p := range g.Parameters {
 		made[keyOf(p.Block.DefRange)] = true
 	}
-	for dynamic := range m.dynamicParameterRanges(g.Resource) {
-		if !made[dynamic] {
+	for _, dynamic := range m.dynamicParameterBlocks(g.Resource) {
+		if !made[keyOf(dynamic.DefRange)] && !m.makesNoBlock(dynamic) {
 			return true
 		}
 	}
 	return false
+}
+
+// makesNoBlock tells whether a dynamic block's for_each is known and empty.
+func (m *Model) makesNoBlock(dynamic *hclext.Block) bool {
+	v := m.Value(dynamic.Body.Attributes["for_each"])
+	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.IsMarked() || !v.CanIterateElements() {
+		return false
+	}
+	return v.LengthInt() == 0
 }
 
 // local returns a local value's definition, loading all of them on first use.

@@ -115,3 +115,26 @@ resource "aws_neptune_cluster_parameter_group" "dynamic_unknown" {
     }
   }
 }
+
+variable "no_parameters" {
+  type    = map(object({ name = string, value = string }))
+  default = {}
+}
+
+# The dynamic block makes no parameter, and is known to make none.
+resource "aws_neptune_cluster" "dynamic_empty" {
+  enable_cloudwatch_logs_exports       = ["audit"]
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.dynamic_empty.name
+}
+
+resource "aws_neptune_cluster_parameter_group" "dynamic_empty" {
+  family = "neptune1.3"
+
+  dynamic "parameter" {
+    for_each = var.no_parameters
+    content {
+      name  = parameter.value.name
+      value = parameter.value.value
+    }
+  }
+}
