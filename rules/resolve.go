@@ -54,6 +54,9 @@ func (m *Model) resolveClusterParameterGroup(cluster *Resource) GroupRef {
 	if g := m.referencedGroup(cluster, attr.Expr); g != nil {
 		return GroupRef{Use: UsesModuleGroup, Group: g}
 	}
+	if ref, ok := m.tryGroup(cluster, attr.Expr); ok {
+		return ref
+	}
 	v := m.Value(attr)
 	if isNull(v) {
 		return GroupRef{Use: UsesDefaultGroup}
@@ -62,6 +65,11 @@ func (m *Model) resolveClusterParameterGroup(cluster *Resource) GroupRef {
 	if !ok {
 		return GroupRef{}
 	}
+	return m.groupByName(name)
+}
+
+// groupByName resolves a cluster parameter group name that is known.
+func (m *Model) groupByName(name string) GroupRef {
 	if name == "" {
 		return GroupRef{Use: UsesDefaultGroup} // the provider sends no group for "", as for null
 	}
@@ -72,6 +80,69 @@ func (m *Model) resolveClusterParameterGroup(cluster *Resource) GroupRef {
 		return GroupRef{Use: UsesModuleGroup, Group: g}
 	}
 	return GroupRef{}
+}
+
+// tryGroup reads try(aws_neptune_cluster_parameter_group.x[0].name, null)
+// as Terraform will run it: a reference to an instance that a known count
+// or for_each does not make fails, and try moves to the next argument.
+// tflint cannot tell, since it takes every resource attribute as unknown.
+func (m *Model) tryGroup(cluster *Resource, expr hcl.Expression) (GroupRef, bool) {
+	call, ok := unwrapBound(expr).(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "try" {
+		return GroupRef{}, false
+	}
+	for _, arg := range call.Args {
+		if isNullLiteral(arg) {
+			return GroupRef{Use: UsesDefaultGroup}, true
+		}
+		if name, ok := literalString(arg); ok {
+			return m.groupByName(name), true
+		}
+		if m.namesMissingInstance(cluster, arg) {
+			continue
+		}
+		if g := m.referencedGroup(cluster, arg); g != nil {
+			return GroupRef{Use: UsesModuleGroup, Group: g}, true
+		}
+		return GroupRef{}, false
+	}
+	return GroupRef{}, false
+}
+
+// namesMissingInstance tells whether expr refers to an instance of a group
+// block that its known count or for_each does not make.
+func (m *Model) namesMissingInstance(from *Resource, expr hcl.Expression) bool {
+	t, ok := pureTraversal(expr)
+	if !ok || t.RootName() != clusterParameterGroupType {
+		return false
+	}
+	name, ok := secondStep(t)
+	if !ok || !m.blockWritten(clusterParameterGroupType, name) {
+		return false
+	}
+	instances := m.Instances(clusterParameterGroupType, name)
+	if len(instances) == 0 {
+		return true
+	}
+	if len(t) < 3 || !m.counted(instances[0]) {
+		return false
+	}
+	index, ok := t[2].(hcl.TraverseIndex)
+	if !ok {
+		return false
+	}
+	i, ok := wholeNumber(index.Key)
+	return ok && i >= len(instances)
+}
+
+// blockWritten tells whether the module has a block of that type and name.
+func (m *Model) blockWritten(resourceType, name string) bool {
+	for _, b := range m.rawBlocks {
+		if b.Labels[0] == resourceType && b.Labels[1] == name {
+			return true
+		}
+	}
+	return false
 }
 
 // referencedGroup follows aws_neptune_cluster_parameter_group.X[.index].name

@@ -50,3 +50,34 @@ func TestWholeNumberAcceptsOnlyIndexes(t *testing.T) {
 		}
 	}
 }
+
+func TestTryOfAGroupThatIsNotMadeIsTheNextArgument(t *testing.T) {
+	for _, tc := range []struct {
+		name, count, value string
+		want               GroupUse
+	}{
+		// The SDK's test runner does not expand count, so count = 0 is in
+		// the integration case parameter_resolution.
+		{"an instance past the count, then null", "1", `try(aws_neptune_cluster_parameter_group.x[1].name, null)`, UsesDefaultGroup},
+		{"an instance made", "1", `try(aws_neptune_cluster_parameter_group.x[0].name, null)`, UsesModuleGroup},
+		{"no instance, then a default name", "1", `try(aws_neptune_cluster_parameter_group.x[2].id, "default.neptune1.3")`, UsesDefaultGroup},
+		{"no instance, then an empty name", "1", `try(aws_neptune_cluster_parameter_group.x[2].id, "")`, UsesDefaultGroup},
+		{"no instance, then an unknown", "1", `try(aws_neptune_cluster_parameter_group.x[1].name, var.name)`, UsesUnknownGroup},
+		{"not try", "1", `coalesce(aws_neptune_cluster_parameter_group.x[1].name, null)`, UsesUnknownGroup},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := testModel(t, `
+variable "name" {}
+resource "aws_neptune_cluster_parameter_group" "x" {
+  count  = `+tc.count+`
+  family = "neptune1.3"
+}
+resource "aws_neptune_cluster" "c" {
+  neptune_cluster_parameter_group_name = `+tc.value+`
+}`)
+			if got := m.ClusterParameterGroup(m.Clusters[0]).Use; got != tc.want {
+				t.Errorf("group use = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

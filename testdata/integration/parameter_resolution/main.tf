@@ -104,3 +104,19 @@ resource "aws_neptune_cluster" "empty_group_name" {
   enable_cloudwatch_logs_exports       = ["audit"]
   neptune_cluster_parameter_group_name = ""
 }
+
+# The group is not made, so try falls back to null: the default group.
+resource "aws_neptune_cluster_parameter_group" "optional" {
+  count  = 0
+  family = "neptune1.3"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+}
+
+resource "aws_neptune_cluster" "try_optional_group" {
+  enable_cloudwatch_logs_exports       = ["audit"]
+  neptune_cluster_parameter_group_name = try(aws_neptune_cluster_parameter_group.optional[0].name, null)
+}

@@ -131,6 +131,22 @@ resource "aws_neptune_cluster" "empty_group_name" {
   neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.empty_group_name_audit.name
 }
 
+# The group is not made, so try falls back to null: the default group.
+resource "aws_neptune_cluster_parameter_group" "optional" {
+  count  = 0
+  family = "neptune1.3"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+}
+
+resource "aws_neptune_cluster" "try_optional_group" {
+  enable_cloudwatch_logs_exports       = ["audit"]
+  neptune_cluster_parameter_group_name = try(aws_neptune_cluster_parameter_group.optional[0].name, null)
+}
+
 resource "aws_neptune_cluster_parameter_group" "default_named_audit" {
   family = "neptune1.2"
 
