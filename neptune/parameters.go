@@ -1,7 +1,5 @@
 package neptune
 
-import "strings"
-
 // AuditLogParameter is the cluster parameter that turns Neptune audit logging on.
 const AuditLogParameter = "neptune_enable_audit_log"
 
@@ -9,8 +7,9 @@ const AuditLogParameter = "neptune_enable_audit_log"
 const LabModeParameter = "neptune_lab_mode"
 
 // AuditLogEnabled reports whether a neptune_enable_audit_log value turns audit
-// logging on. Neptune allows only 0 and 1, so "true", "on", "01" or "1.0" are
-// not accepted; a Terraform number 1 arrives as the string "1".
+// logging on. Neptune allows only 0 and 1 and compares values exactly, as
+// ParameterSpec.CheckValue does, so "true", "01", "1.0" or "1 " are not
+// accepted; a Terraform number 1 arrives as the string "1".
 func AuditLogEnabled(value string) bool {
-	return strings.TrimSpace(value) == "1"
+	return value == "1"
 }

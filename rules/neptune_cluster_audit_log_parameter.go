@@ -128,32 +128,39 @@ func (r *NeptuneClusterAuditLogParameterRule) checkGroup(m *Model, e *emitter, g
 			return m.appendToBlock(f, g.Block, auditParameterLines()...)
 		})
 	}
-	seen := map[string]bool{}
+	values := map[string]bool{}
+	for _, p := range params {
+		if value, ok := m.String(p.Value); ok {
+			values[value] = true
+		}
+	}
 	for _, p := range params {
 		value, ok := m.String(p.Value)
-		if !ok {
+		if !ok || neptune.AuditLogEnabled(value) {
 			continue
 		}
-		if len(seen) > 0 && !seen[value] {
-			message := fmt.Sprintf("%s sets %s more than once with different values: keep one parameter block with value \"1\"", g.Address(), neptune.AuditLogParameter)
-			if err := e.emit(message, p.Block.DefRange, nil); err != nil {
-				return err
-			}
-		}
-		seen[value] = true
-		if neptune.AuditLogEnabled(value) {
-			continue
-		}
-		message := fmt.Sprintf("%s sets %s to %q, so Neptune writes no audit log: set it to \"1\" and reboot the instances", g.Address(), neptune.AuditLogParameter, truncate(value, 40))
-		var fix func(tflint.Fixer) error
-		if _, literal := literalString(p.Value.Expr); literal && !p.Generated {
-			fix = func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, p.Value.Expr.Range(), `"1"`) }
-		}
-		if err := e.emit(message, p.Value.Expr.Range(), fix); err != nil {
+		if err := e.emit(offMessage(g, value, values), p.Value.Expr.Range(), setToOneFix(p)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// offMessage says why a parameter block leaves the audit log off; a block
+// that another block of the group contradicts gets one message saying both.
+func offMessage(g *ParameterGroup, value string, values map[string]bool) string {
+	if values["1"] {
+		return fmt.Sprintf("%s sets %s to %q here and to \"1\" in another parameter block, so the audit log may stay off: set this one to \"1\" too", g.Address(), neptune.AuditLogParameter, truncate(value, 40))
+	}
+	return fmt.Sprintf("%s sets %s to %q, so Neptune writes no audit log: set it to \"1\" and reboot the instances", g.Address(), neptune.AuditLogParameter, truncate(value, 40))
+}
+
+// setToOneFix writes "1" over a value written out; nil for other values.
+func setToOneFix(p *Parameter) func(tflint.Fixer) error {
+	if _, literal := literalString(p.Value.Expr); !literal || p.Generated {
+		return nil
+	}
+	return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, p.Value.Expr.Range(), `"1"`) }
 }
 
 // auditParameterLines is the parameter block the fixes add, after a blank line.

@@ -261,9 +261,28 @@ variable "off" {
 }
 `},
 			issues: []string{
-				`main.tf:6:3 aws_neptune_cluster_parameter_group.g sets neptune_enable_audit_log more than once with different values: keep one parameter block with value "1"`,
-				`main.tf:8:13 aws_neptune_cluster_parameter_group.g sets neptune_enable_audit_log to "0", so Neptune writes no audit log: set it to "1" and reboot the instances`,
+				`main.tf:8:13 aws_neptune_cluster_parameter_group.g sets neptune_enable_audit_log to "0" here and to "1" in another parameter block, so the audit log may stay off: set this one to "1" too`,
 			},
+		},
+		{
+			name: "a value with a space is not 1, as neptune_parameter_invalid says",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1 "
+  }
+}
+`},
+			issues: []string{
+				`main.tf:4:13 aws_neptune_cluster_parameter_group.g sets neptune_enable_audit_log to "1 ", so Neptune writes no audit log: set it to "1" and reboot the instances`,
+			},
+			fixed: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+}
+`},
 		},
 		{
 			name: "external, data source and module groups are not checked",

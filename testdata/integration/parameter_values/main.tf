@@ -138,3 +138,17 @@ resource "aws_neptune_cluster_parameter_group" "dynamic_empty" {
     }
   }
 }
+
+# Neptune compares values exactly: "1 " leaves the audit log off, for every rule.
+resource "aws_neptune_cluster" "spaced" {
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.spaced.name
+}
+
+resource "aws_neptune_cluster_parameter_group" "spaced" {
+  family = "neptune1.3"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1 "
+  }
+}
