@@ -77,7 +77,7 @@ func (r *clusterSetting) checkCluster(m *Model, e *emitter, c *Resource, thresho
 		return nil // null is the same as leaving the argument out
 	}
 	if isNull(v) {
-		return e.emit(r.message(c, "does not set "+r.attribute, threshold), attr.Expr.Range(), r.replaceFix(attr, threshold))
+		return e.emit(r.message(c, "sets "+r.attribute+" to "+describeNull(attr), threshold), attr.Expr.Range(), r.replaceFix(attr, threshold))
 	}
 	if !usable(v) || r.ok(v, threshold) {
 		return nil

@@ -109,11 +109,12 @@ func (r *NeptuneClusterAuditLogExportRule) reportMisspelling(m *Model, e *emitte
 }
 
 func (r *NeptuneClusterAuditLogExportRule) reportNull(m *Model, e *emitter, c *Resource, attr *hclext.Attribute) error {
+	message := fmt.Sprintf("%s sets %s to %s, so it exports no log to CloudWatch Logs: %s", c.Address(), exportsAttribute, describeNull(attr), r.advice(m, c))
 	if !isNullLiteral(attr.Expr) {
 		// Null from a variable: point at the expression so a module caller sees it on its argument.
-		return e.emit(r.missingMessage(m, c), attr.Expr.Range(), nil)
+		return e.emit(message, attr.Expr.Range(), nil)
 	}
-	return e.emit(r.missingMessage(m, c), c.Block.DefRange, func(f tflint.Fixer) error {
+	return e.emit(message, c.Block.DefRange, func(f tflint.Fixer) error {
 		return replaceKeepingAnnotations(f, attr.Expr.Range(), `["audit"]`)
 	})
 }
@@ -204,9 +205,18 @@ func literalString(expr hcl.Expression) (string, bool) {
 	return stringValue(v)
 }
 
+// isNullLiteral tells whether null is written out, in HCL or in JSON.
 func isNullLiteral(expr hcl.Expression) bool {
-	lit, ok := unwrapBound(expr).(*hclsyntax.LiteralValueExpr)
-	return ok && lit.Val.IsNull()
+	expr = unwrapBound(expr)
+	if isNativeSyntax(expr) {
+		lit, ok := expr.(*hclsyntax.LiteralValueExpr)
+		return ok && lit.Val.IsNull()
+	}
+	if len(expr.Variables()) != 0 {
+		return false
+	}
+	v, diags := expr.Value(nil)
+	return !diags.HasErrors() && v.IsNull()
 }
 
 func contains(list []string, want string) bool {

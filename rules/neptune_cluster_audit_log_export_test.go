@@ -76,9 +76,19 @@ resource "aws_neptune_cluster_parameter_group" "on" {
 			issues: []string{`main.tf:2:36 aws_neptune_cluster.x exports ["slowquery\n"] to CloudWatch Logs but not "audit": add "audit" to enable_cloudwatch_logs_exports`},
 		},
 		{
+			name:   "null through a variable is reported on the expression, without a fix",
+			files:  map[string]string{"main.tf": "variable \"exports\" {\n  default = null\n}\n\nresource \"aws_neptune_cluster\" \"x\" {\n  enable_cloudwatch_logs_exports = var.exports\n}\n"},
+			issues: []string{`main.tf:6:36 aws_neptune_cluster.x sets enable_cloudwatch_logs_exports to null through var.exports, so it exports no log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},
+		},
+		{
+			name:   "a JSON null literal is reported on the header, as in HCL",
+			files:  map[string]string{"main.tf.json": `{"resource": {"aws_neptune_cluster": {"x": {"enable_cloudwatch_logs_exports": null}}}}`},
+			issues: []string{`main.tf.json:1:44 aws_neptune_cluster.x sets enable_cloudwatch_logs_exports to null, so it exports no log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},
+		},
+		{
 			name:   "null literal is reported on the header and replaced",
 			files:  map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" { enable_cloudwatch_logs_exports = null }`},
-			issues: []string{`main.tf:1:1 aws_neptune_cluster.x does not export its audit log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},
+			issues: []string{`main.tf:1:1 aws_neptune_cluster.x sets enable_cloudwatch_logs_exports to null, so it exports no log to CloudWatch Logs: add "audit" to enable_cloudwatch_logs_exports`},
 			fixed:  map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" { enable_cloudwatch_logs_exports = ["audit"] }`},
 		},
 		{

@@ -39,7 +39,7 @@ func TestNeptuneClusterBackupRetention(t *testing.T) {
 		{
 			name:   "null literal is reported on the value and replaced",
 			files:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  backup_retention_period = null\n}\n"},
-			issues: []string{"main.tf:2:29 aws_neptune_cluster.x does not set backup_retention_period, " + why + ": set backup_retention_period = 7"},
+			issues: []string{"main.tf:2:29 aws_neptune_cluster.x sets backup_retention_period to null, " + why + ": set backup_retention_period = 7"},
 			fixed:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  backup_retention_period = 7\n}\n"},
 		},
 		{

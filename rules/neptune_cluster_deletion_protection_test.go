@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNeptuneClusterDeletionProtection(t *testing.T) {
 	const (
@@ -29,8 +32,13 @@ func TestNeptuneClusterDeletionProtection(t *testing.T) {
 		{
 			name:   "null literal is reported and replaced",
 			files:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  deletion_protection = null\n}\n"},
-			issues: []string{"main.tf:2:25 " + absent},
+			issues: []string{"main.tf:2:25 " + strings.Replace(absent, "does not set deletion_protection", "sets deletion_protection to null", 1)},
 			fixed:  map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  deletion_protection = true\n}\n"},
+		},
+		{
+			name:   "null through a variable says so, and is the user's to change",
+			files:  map[string]string{"main.tf": "variable \"protect\" {\n  default = null\n}\n\nresource \"aws_neptune_cluster\" \"x\" {\n  deletion_protection = var.protect\n}\n"},
+			issues: []string{"main.tf:6:25 " + strings.Replace(absent, "does not set deletion_protection", "sets deletion_protection to null through var.protect", 1)},
 		},
 		{
 			name:  "true literal is silent",

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
@@ -82,6 +83,9 @@ func (r *NeptuneParameterInvalidRule) checkParameter(m *Model, e *emitter, g *Pa
 }
 
 func unknownParameterMessage(g *ParameterGroup, p *Parameter, name string) string {
+	if strings.TrimSpace(name) == "" {
+		return fmt.Sprintf("%s has a parameter block whose name is empty, so AWS rejects the group: name a Neptune parameter or remove the block", g.Address())
+	}
 	message := fmt.Sprintf("%s sets %q, which is not a Neptune parameter, so AWS rejects the group", g.Address(), truncate(name, 60))
 	switch suggestion, ok := neptune.SuggestParameter(name); {
 	case ok:

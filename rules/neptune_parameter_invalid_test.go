@@ -22,6 +22,23 @@ func TestNeptuneParameterInvalid(t *testing.T) {
 `},
 		},
 		{
+			name: "an empty name is called empty, and its block removed",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
+  family = "neptune1.3"
+
+  parameter {
+    name  = ""
+    value = "1"
+  }
+}
+`},
+			issues: []string{`main.tf:5:13 aws_neptune_cluster_parameter_group.g has a parameter block whose name is empty, so AWS rejects the group: name a Neptune parameter or remove the block`},
+			fixed: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
+  family = "neptune1.3"
+}
+`},
+		},
+		{
 			name: "two removable blocks next to each other at the end of a group are both removed",
 			files: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
   family = "neptune1.3"

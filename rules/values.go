@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/zclconf/go-cty/cty"
@@ -57,4 +60,57 @@ func exprOf(attr *hclext.Attribute) hcl.Expression {
 		return nil
 	}
 	return attr.Expr
+}
+
+// describeNull says where a null value comes from: "null" when written out,
+// "null through var.x" when it comes through a reference.
+func describeNull(attr *hclext.Attribute) string {
+	if isNullLiteral(attr.Expr) {
+		return "null"
+	}
+	if t, ok := pureTraversal(attr.Expr); ok {
+		if name := traversalText(t); name != "" {
+			return "null through " + name
+		}
+	}
+	return "null"
+}
+
+// traversalText writes a reference as the user wrote it, e.g. var.x,
+// local.cfg["db"] or var.list[count.index]; "" when a step cannot be shown.
+func traversalText(t hcl.Traversal) string {
+	var sb strings.Builder
+	for _, step := range t {
+		switch s := step.(type) {
+		case hcl.TraverseRoot:
+			sb.WriteString(s.Name)
+		case hcl.TraverseAttr:
+			sb.WriteString("." + s.Name)
+		case hcl.TraverseIndex:
+			key, ok := indexText(s.Key)
+			if !ok {
+				return ""
+			}
+			sb.WriteString("[" + key + "]")
+		default:
+			return ""
+		}
+	}
+	return sb.String()
+}
+
+func indexText(key cty.Value) (string, bool) {
+	switch {
+	case key == cty.NilVal || !key.IsKnown() || key.IsNull():
+		return "", false
+	case key.RawEquals(countIndexKey):
+		return "count.index", true
+	case key.RawEquals(eachKeyKey):
+		return "each.key", true
+	case key.Type() == cty.String:
+		return strconv.Quote(key.AsString()), true
+	case key.Type() == cty.Number:
+		return key.AsBigFloat().Text('f', -1), true
+	}
+	return "", false
 }

@@ -83,3 +83,12 @@ slowquery
 EOT
   ]
 }
+
+variable "null_exports" {
+  type    = list(string)
+  default = null
+}
+
+resource "aws_neptune_cluster" "variable_null" {
+  enable_cloudwatch_logs_exports = var.null_exports
+}

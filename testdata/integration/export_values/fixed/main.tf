@@ -88,6 +88,15 @@ EOT
   ]
 }
 
+variable "null_exports" {
+  type    = list(string)
+  default = null
+}
+
+resource "aws_neptune_cluster" "variable_null" {
+  enable_cloudwatch_logs_exports = var.null_exports
+}
+
 resource "aws_neptune_cluster_parameter_group" "absent_audit" {
   family = "neptune1.3"
 
