@@ -120,7 +120,7 @@ func (r *clusterSetting) insertFix(m *Model, c *Resource, threshold int) func(tf
 		return nil
 	}
 	return func(f tflint.Fixer) error {
-		return m.appendToBlock(f, c.Block, r.attribute+" = "+r.fixed(threshold))
+		return m.insertAttribute(f, c.Block, r.attribute+" = "+r.fixed(threshold))
 	}
 }
 

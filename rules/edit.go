@@ -52,6 +52,61 @@ func (m *Model) appendToBlock(f tflint.Fixer, block *hclext.Block, lines ...stri
 	return keepLinesBelow(f, b, src, added)
 }
 
+// insertAttribute adds an argument to a block after its last argument, so
+// that it stays above nested blocks such as lifecycle and timeouts, where
+// terraform fmt users write arguments. A block with no argument gets it as
+// its first line.
+func (m *Model) insertAttribute(f tflint.Fixer, block *hclext.Block, line string) error {
+	b, src, err := m.syntaxBlock(block)
+	if err != nil {
+		return err
+	}
+	if len(b.Body.Blocks) == 0 {
+		return m.appendToBlock(f, block, line)
+	}
+	at, text, ok := attributeInsertion(b, src, line)
+	if !ok {
+		return tflint.ErrFixNotSupported
+	}
+	if strings.Contains(string(src[at:b.CloseBraceRange.Start.Byte]), "tflint-ignore") {
+		return tflint.ErrFixNotSupported // the lines it annotates would move
+	}
+	pos := hcl.Pos{Byte: at}
+	if err := f.InsertTextBefore(hcl.Range{Filename: b.TypeRange.Filename, Start: pos, End: pos}, inFileNewlines(src, text)); err != nil {
+		return err
+	}
+	return keepLinesBelow(f, b, src, strings.Count(text, "\n"))
+}
+
+// attributeInsertion finds where a new argument line goes: at the start of
+// the line after the last argument, or, with none, before the first nested
+// block, followed by a blank line.
+func attributeInsertion(b *hclsyntax.Block, src []byte, line string) (int, string, bool) {
+	indent := strings.Repeat(" ", b.TypeRange.Start.Column-1) + "  "
+	last := -1
+	for _, attr := range b.Body.Attributes {
+		if end := attr.SrcRange.End.Byte; end > last {
+			last = end
+		}
+	}
+	if last < 0 {
+		first := b.Body.Blocks[0].TypeRange.Start.Byte
+		for _, nested := range b.Body.Blocks {
+			first = min(first, nested.TypeRange.Start.Byte)
+		}
+		start := lineStartBefore(src, first)
+		if strings.TrimSpace(string(src[start:first])) != "" {
+			return 0, "", false // the block opens on the line of another item
+		}
+		return start, indent + line + "\n\n", true
+	}
+	next := strings.IndexByte(string(src[last:]), '\n')
+	if next < 0 || last+next >= b.CloseBraceRange.Start.Byte {
+		return 0, "", false // the closing brace is on the argument's line
+	}
+	return last + next + 1, indent + line + "\n", true
+}
+
 // insertIntoBlock writes the lines before the block's closing brace and
 // returns how many lines the file grew by.
 func insertIntoBlock(f tflint.Fixer, b *hclsyntax.Block, src []byte, lines []string) (int, error) {

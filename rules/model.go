@@ -50,6 +50,8 @@ var resourceSchema = &hclext.BodySchema{
 		{Name: "snapshot_identifier"},
 		{Name: "global_cluster_identifier"},
 		{Name: "source_db_cluster_identifier"},
+		{Name: "provider"},
+		{Name: "region"},
 	},
 	Blocks: []hclext.BlockSchema{
 		{

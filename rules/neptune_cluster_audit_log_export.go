@@ -65,7 +65,7 @@ func (r *NeptuneClusterAuditLogExportRule) checkCluster(m *Model, e *emitter, c 
 	attr := c.Attr(exportsAttribute)
 	if attr == nil {
 		return e.emit(r.missingMessage(m, c), c.Block.DefRange, func(f tflint.Fixer) error {
-			return m.appendToBlock(f, c.Block, exportsAttribute+` = ["audit"]`)
+			return m.insertAttribute(f, c.Block, exportsAttribute+` = ["audit"]`)
 		})
 	}
 	value := m.Value(attr)

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
@@ -98,6 +100,10 @@ func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource,
 			return nil
 		}
 	}
+	placement, ok := placementLines(c)
+	if !ok {
+		return nil
+	}
 	name := m.freeGroupName(c.Name + "_audit")
 	reference := clusterParameterGroupType + "." + name + ".name"
 	return func(f tflint.Fixer) error {
@@ -105,15 +111,56 @@ func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource,
 			if err := replaceKeepingAnnotations(f, attr.Expr.Range(), reference); err != nil {
 				return err
 			}
-		} else if err := m.appendToBlock(f, c.Block, clusterGroupAttribute+" = "+reference); err != nil {
+		} else if err := m.insertAttribute(f, c.Block, clusterGroupAttribute+" = "+reference); err != nil {
 			return err
 		}
-		lines := append([]string{
-			fmt.Sprintf("resource %q %q {", clusterParameterGroupType, name),
-			fmt.Sprintf("  family = %q", family),
-		}, indented("  ", auditParameterLines())...)
+		lines := []string{fmt.Sprintf("resource %q %q {", clusterParameterGroupType, name)}
+		lines = append(lines, indented("  ", placement)...)
+		lines = append(lines, fmt.Sprintf("  family = %q", family))
+		lines = append(lines, indented("  ", auditParameterLines())...)
 		return m.appendToFile(f, c.Block.DefRange.Filename, append(lines, "}")...)
 	}
+}
+
+// placementLines copies the cluster's provider meta-argument and region
+// argument (provider v6) to the group a fix creates: without them the group
+// is created in another region and the apply fails. ok is false when they
+// cannot be copied to a block of its own, as with each.value.region.
+func placementLines(c *Resource) ([]string, bool) {
+	var lines []string
+	for _, name := range []string{"provider", "region"} {
+		attr := c.Attr(name)
+		if attr == nil {
+			continue
+		}
+		text, ok := standaloneExpression(attr.Expr)
+		if !ok {
+			return nil, false
+		}
+		lines = append(lines, name+" = "+text)
+	}
+	return lines, true
+}
+
+// standaloneExpression writes an expression that means the same in another
+// top-level block: a literal or a reference to a variable, local, provider
+// or resource, on one line.
+func standaloneExpression(expr hcl.Expression) (string, bool) {
+	expr = unwrapBound(expr)
+	if s, ok := literalString(expr); ok {
+		quoted := strconv.Quote(s)
+		return quoted, !strings.ContainsAny(s, "$%\\")
+	}
+	t, ok := pureTraversal(expr)
+	if !ok {
+		return "", false
+	}
+	switch t.RootName() {
+	case "each", "count", "self":
+		return "", false
+	}
+	text := traversalText(t)
+	return text, text != ""
 }
 
 func (r *NeptuneClusterAuditLogParameterRule) checkGroup(m *Model, e *emitter, g *ParameterGroup, used bool) error {

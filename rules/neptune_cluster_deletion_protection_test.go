@@ -41,6 +41,66 @@ func TestNeptuneClusterDeletionProtection(t *testing.T) {
 			issues: []string{"main.tf:6:25 " + strings.Replace(absent, "does not set deletion_protection", "sets deletion_protection to null through var.protect", 1)},
 		},
 		{
+			name: "the argument goes after the last argument, above nested blocks",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  engine_version = "1.3.2.1" # pinned
+
+  lifecycle {
+    ignore_changes = [engine_version]
+  }
+
+  timeouts {
+    create = "2h"
+  }
+}
+`},
+			issues: []string{"main.tf:1:1 " + absent},
+			fixed: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  engine_version      = "1.3.2.1" # pinned
+  deletion_protection = true
+
+  lifecycle {
+    ignore_changes = [engine_version]
+  }
+
+  timeouts {
+    create = "2h"
+  }
+}
+`},
+		},
+		{
+			name: "a block with only nested blocks gets the argument first",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+`},
+			issues: []string{"main.tf:1:1 " + absent},
+			fixed: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  deletion_protection = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+`},
+		},
+		{
+			name: "no fix when an annotation inside the block would move",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  engine_version = "1.3.2.1"
+
+  lifecycle {
+    # tflint-ignore: some_rule
+    prevent_destroy = false
+  }
+}
+`},
+			issues: []string{"main.tf:1:1 " + absent},
+		},
+		{
 			name:  "true literal is silent",
 			files: map[string]string{"main.tf": "resource \"aws_neptune_cluster\" \"x\" {\n  deletion_protection = true\n}\n"},
 		},
