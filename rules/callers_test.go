@@ -198,3 +198,29 @@ resource "aws_neptune_cluster" "x" {
 }
 
 var _ tflint.Runner = calledRunner{}
+
+// TestEachInspectionReportsCalledModulesAgain: tflint --langserver keeps the
+// plugin between inspections, and each starts with ApplyGlobalConfig.
+func TestEachInspectionReportsCalledModulesAgain(t *testing.T) {
+	src := map[string]string{"main.tf": `
+resource "aws_neptune_cluster" "x" {
+  deletion_protection = false
+}`}
+	ruleset := NewRuleSet()
+	for inspection := 1; inspection <= 2; inspection++ {
+		if err := ruleset.ApplyGlobalConfig(&tflint.Config{}); err != nil {
+			t.Fatal(err)
+		}
+		host := calledRunner{Runner: helper.TestRunner(t, src), path: addrs.Module{"graph"}}
+		runner, err := ruleset.NewRunner(host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := NewNeptuneClusterDeletionProtectionRule().Check(runner); err != nil {
+			t.Fatal(err)
+		}
+		if len(host.Issues) != 1 {
+			t.Errorf("inspection %d sent %d issues, want 1", inspection, len(host.Issues))
+		}
+	}
+}

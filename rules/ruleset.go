@@ -44,8 +44,13 @@ func NewRuleSet() *RuleSet {
 
 // ApplyGlobalConfig records whether --fix is on: fixes rewrite the files
 // between rules, and the shared model must then be rebuilt.
+//
+// It starts every inspection: `tflint --langserver` keeps the plugin
+// running between inspections, so the issues sent from called modules are
+// forgotten here, or a module's findings would vanish after the first run.
 func (r *RuleSet) ApplyGlobalConfig(config *tflint.Config) error {
 	r.fixEnabled = config.Fix
+	r.sent = newSentIssues()
 	if err := r.BuiltinRuleSet.ApplyGlobalConfig(config); err != nil {
 		return err
 	}
