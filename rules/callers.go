@@ -211,14 +211,15 @@ func (m *Model) mayNeedTracing(rng hcl.Range) bool {
 	return len(expr.Variables()) > 0
 }
 
-// groupAt returns the parameter group whose header is at rng.
+// groupAt returns the cluster parameter group whose header is at rng.
 func (m *Model) groupAt(rng hcl.Range) *ParameterGroup {
-	for _, g := range m.ClusterParameterGroups {
-		if keyOf(g.Block.DefRange) == keyOf(rng) {
-			return g
+	if m.groupHeaders == nil {
+		m.groupHeaders = map[rangeKey]*ParameterGroup{}
+		for _, g := range m.ClusterParameterGroups {
+			m.groupHeaders[keyOf(g.Block.DefRange)] = g
 		}
 	}
-	return nil
+	return m.groupHeaders[keyOf(rng)]
 }
 
 // exprAt finds the attribute expression of the model whose range is rng.

@@ -106,11 +106,13 @@ type Model struct {
 	unexpanded bool // some blocks are kept as written: see keepUnexpandable
 	exprs      map[rangeKey]hcl.Expression
 	owners     map[rangeKey]exprOwner
-	names      map[rangeKey][]*hclext.Attribute
-	users      map[rangeKey][]string
-	groupRefs  map[*Resource]GroupRef
-	calls      int // host calls other than evaluations, for the cost guard
-	visiting   *Resource
+	// groupHeaders finds a group by the range of its header.
+	groupHeaders map[rangeKey]*ParameterGroup
+	names        map[rangeKey][]*hclext.Attribute
+	users        map[rangeKey][]string
+	groupRefs    map[*Resource]GroupRef
+	calls        int // host calls other than evaluations, for the cost guard
+	visiting     *Resource
 }
 
 // Resource is one instance of a resource block.
