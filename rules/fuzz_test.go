@@ -9,12 +9,15 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+	"github.com/terraform-linters/tflint-plugin-sdk/terraform/addrs"
 )
 
 // FuzzRules feeds arbitrary Terraform files through every rule, fixes
 // included, and fails on any panic.
 func FuzzRules(f *testing.F) {
 	seeds, _ := filepath.Glob("../testdata/integration/*/main.tf")
+	modules, _ := filepath.Glob("../testdata/integration/*/mod*/main.tf")
+	seeds = append(seeds, modules...)
 	for _, path := range seeds {
 		if src, err := os.ReadFile(path); err == nil {
 			f.Add(string(src))
@@ -33,10 +36,16 @@ func FuzzRules(f *testing.F) {
 			if !ok {
 				return
 			}
-			// One runner for every rule, as tflint gives one per module.
+			// One runner for every rule, as tflint gives one per module;
+			// then as a called module, whose issues are traced to callers.
 			runner := newRunner(host, true)
 			for _, rule := range All() {
 				_ = rule.Check(runner)
+			}
+			called := newRunner(calledRunner{Runner: host, path: addrs.Module{"m"}}, false)
+			called.sent = newSentIssues()
+			for _, rule := range All() {
+				_ = rule.Check(called)
 			}
 		}()
 		select {
