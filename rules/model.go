@@ -50,8 +50,6 @@ var resourceSchema = &hclext.BodySchema{
 		{Name: "snapshot_identifier"},
 		{Name: "global_cluster_identifier"},
 		{Name: "source_db_cluster_identifier"},
-		{Name: "provider"},
-		{Name: "region"},
 	},
 	Blocks: []hclext.BlockSchema{
 		{
@@ -75,6 +73,14 @@ var moduleSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 var namesSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 	{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{
 		Attributes: []hclext.AttributeSchema{{Name: "name"}},
+	}},
+}}
+
+// Where a resource is created: every resource type has these, so they are
+// fetched, as written, only when a fix creates a resource beside another.
+var placementSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+	{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{
+		Attributes: []hclext.AttributeSchema{{Name: "provider"}, {Name: "region"}},
 	}},
 }}
 
@@ -109,6 +115,7 @@ type Model struct {
 	// groupHeaders finds a group by the range of its header.
 	groupHeaders map[rangeKey]*ParameterGroup
 	names        map[rangeKey][]*hclext.Attribute
+	placements   map[rangeKey]map[string]*hclext.Attribute
 	users        map[rangeKey][]string
 	groupRefs    map[*Resource]GroupRef
 	calls        int // host calls other than evaluations, for the cost guard
@@ -277,6 +284,25 @@ func (m *Model) loadNames() map[rangeKey][]*hclext.Attribute {
 		}
 	}
 	return names
+}
+
+// Placement returns the provider and region arguments of a resource's
+// block as written, fetching those of every block in one host call.
+func (m *Model) Placement(r *Resource) map[string]*hclext.Attribute {
+	if m.placements == nil {
+		m.placements = map[rangeKey]map[string]*hclext.Attribute{}
+		m.calls++
+		content, err := m.host.GetModuleContent(placementSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+		if err != nil {
+			return nil
+		}
+		for _, b := range content.Blocks {
+			if len(b.Labels) == 2 && modelTypes[b.Labels[0]] {
+				m.placements[keyOf(b.DefRange)] = b.Body.Attributes
+			}
+		}
+	}
+	return m.placements[keyOf(r.Block.DefRange)]
 }
 
 func collectNames(content *hclext.BodyContent) map[rangeKey][]*hclext.Attribute {

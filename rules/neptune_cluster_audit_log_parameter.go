@@ -100,7 +100,7 @@ func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource,
 			return nil
 		}
 	}
-	placement, ok := placementLines(c)
+	placement, ok := placementLines(m.Placement(c))
 	if !ok {
 		return nil
 	}
@@ -126,10 +126,10 @@ func (r *NeptuneClusterAuditLogParameterRule) newGroupFix(m *Model, c *Resource,
 // argument (provider v6) to the group a fix creates: without them the group
 // is created in another region and the apply fails. ok is false when they
 // cannot be copied to a block of its own, as with each.value.region.
-func placementLines(c *Resource) ([]string, bool) {
+func placementLines(attrs map[string]*hclext.Attribute) ([]string, bool) {
 	var lines []string
 	for _, name := range []string{"provider", "region"} {
-		attr := c.Attr(name)
+		attr := attrs[name]
 		if attr == nil {
 			continue
 		}

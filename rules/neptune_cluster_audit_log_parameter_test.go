@@ -34,6 +34,44 @@ resource "aws_neptune_cluster_parameter_group" "x_audit" {
 `},
 		},
 		{
+			name: "the new group is created where the cluster is",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  provider       = aws.west
+  region         = "eu-west-1"
+  engine_version = "1.2.0.2"
+}
+`},
+			issues: []string{"main.tf:1:1 " + defaultMessage},
+			fixed: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  provider                             = aws.west
+  region                               = "eu-west-1"
+  engine_version                       = "1.2.0.2"
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.x_audit.name
+}
+
+resource "aws_neptune_cluster_parameter_group" "x_audit" {
+  provider = aws.west
+  region   = "eu-west-1"
+  family   = "neptune1.2"
+
+  parameter {
+    name  = "neptune_enable_audit_log"
+    value = "1"
+  }
+}
+`},
+		},
+		{
+			name: "no fix when the region differs per instance",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {
+  for_each       = toset(["eu-west-1"])
+  region         = each.value
+  engine_version = "1.2.0.2"
+}
+`},
+			issues: []string{"main.tf:1:1 " + defaultMessage},
+		},
+		{
 			name:   "default group without a literal engine_version: no fix",
 			files:  map[string]string{"main.tf": `resource "aws_neptune_cluster" "x" {}`},
 			issues: []string{"main.tf:1:1 " + defaultMessage},
