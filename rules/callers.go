@@ -78,8 +78,8 @@ func (m *Model) blameTraversal(t hcl.Traversal, owner exprOwner, depth int) (hcl
 		if forEach := m.rawAttr(owner.resource, "for_each"); forEach != nil {
 			return m.blame(forEach.Expr, exprOwner{}, depth)
 		}
-	case owner.dynamic != nil && root == iteratorName(owner.dynamic):
-		if forEach := owner.dynamic.Body.Attributes["for_each"]; forEach != nil {
+	case owner.dynamic != nil && root == m.iteratorName(owner.dynamic):
+		if forEach := m.DynamicArgument(owner.dynamic, "for_each"); forEach != nil {
 			return m.blame(forEach.Expr, exprOwner{resource: owner.resource}, depth)
 		}
 	}
@@ -169,8 +169,8 @@ func objectItem(object *hclsyntax.ObjectConsExpr, key string) hcl.Expression {
 }
 
 // iteratorName is the name the content of a dynamic block uses for its element.
-func iteratorName(dynamic *hclext.Block) string {
-	if it := dynamic.Body.Attributes["iterator"]; it != nil {
+func (m *Model) iteratorName(dynamic *hclext.Block) string {
+	if it := m.DynamicArgument(dynamic, "iterator"); it != nil {
 		return hcl.ExprAsKeyword(it.Expr)
 	}
 	if len(dynamic.Labels) == 1 {
@@ -183,7 +183,7 @@ func iteratorName(dynamic *hclext.Block) string {
 // parameter blocks that comes from input variables.
 func (m *Model) blameDynamicParameters(g *ParameterGroup) (hcl.Range, bool) {
 	for _, d := range m.dynamicParameterBlocks(g.Resource) {
-		if forEach := d.Body.Attributes["for_each"]; forEach != nil {
+		if forEach := m.DynamicArgument(d, "for_each"); forEach != nil {
 			if found, ok := m.blame(forEach.Expr, exprOwner{resource: g.Resource}, 0); ok {
 				return found, true
 			}

@@ -58,9 +58,7 @@ var resourceSchema = &hclext.BodySchema{
 				{Name: "name"}, {Name: "value"}, {Name: "apply_method"},
 			}},
 		},
-		{Type: "dynamic", LabelNames: []string{"name"}, Body: &hclext.BodySchema{
-			Attributes: []hclext.AttributeSchema{{Name: "for_each"}, {Name: "iterator"}},
-		}},
+		{Type: "dynamic", LabelNames: []string{"name"}},
 	},
 }
 
@@ -81,6 +79,17 @@ var namesSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 var placementSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 	{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{
 		Attributes: []hclext.AttributeSchema{{Name: "provider"}, {Name: "region"}},
+	}},
+}}
+
+// The arguments of dynamic blocks, read as written and only when a rule
+// needs them: with the model's first read, the host would evaluate the
+// for_each of every dynamic block of every resource type.
+var dynamicsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+	{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{
+		Blocks: []hclext.BlockSchema{{Type: "dynamic", LabelNames: []string{"name"}, Body: &hclext.BodySchema{
+			Attributes: []hclext.AttributeSchema{{Name: "for_each"}, {Name: "iterator"}},
+		}}},
 	}},
 }}
 
@@ -116,6 +125,7 @@ type Model struct {
 	groupHeaders map[rangeKey]*ParameterGroup
 	names        map[rangeKey][]*hclext.Attribute
 	placements   map[rangeKey]map[string]*hclext.Attribute
+	dynamics     map[rangeKey]map[string]*hclext.Attribute
 	users        map[rangeKey][]string
 	groupRefs    map[*Resource]GroupRef
 	calls        int // host calls other than evaluations, for the cost guard
@@ -305,6 +315,28 @@ func (m *Model) Placement(r *Resource) map[string]*hclext.Attribute {
 	return m.placements[keyOf(r.Block.DefRange)]
 }
 
+// DynamicArgument returns the for_each or iterator argument of a dynamic
+// block, fetching those of every dynamic block in one host call.
+func (m *Model) DynamicArgument(dynamic *hclext.Block, name string) *hclext.Attribute {
+	if m.dynamics == nil {
+		m.dynamics = map[rangeKey]map[string]*hclext.Attribute{}
+		m.calls++
+		content, err := m.host.GetModuleContent(dynamicsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+		if err != nil {
+			return nil
+		}
+		for _, b := range content.Blocks {
+			if len(b.Labels) != 2 || !modelTypes[b.Labels[0]] {
+				continue
+			}
+			for _, d := range b.Body.Blocks {
+				m.dynamics[keyOf(d.DefRange)] = d.Body.Attributes
+			}
+		}
+	}
+	return m.dynamics[keyOf(dynamic.DefRange)][name]
+}
+
 func collectNames(content *hclext.BodyContent) map[rangeKey][]*hclext.Attribute {
 	names := map[rangeKey][]*hclext.Attribute{}
 	addNames(names, content)
@@ -465,7 +497,7 @@ func (m *Model) HasUnresolvedParameters(g *ParameterGroup) bool {
 
 // makesNoBlock tells whether a dynamic block's for_each is known and empty.
 func (m *Model) makesNoBlock(dynamic *hclext.Block) bool {
-	v := m.Value(dynamic.Body.Attributes["for_each"])
+	v := m.Value(m.DynamicArgument(dynamic, "for_each"))
 	if v == cty.NilVal || !v.IsWhollyKnown() || v.IsNull() || v.IsMarked() || !v.CanIterateElements() {
 		return false
 	}

@@ -15,6 +15,9 @@ module "graph" {
   cluster_parameters = {
     timeout = { name = "neptune_query_timeout", value = "5000" }
   }
+  audit_parameters = {
+    neptune_enable_audit_log = "0"
+  }
   defaults  = { protect = false }
   overrides = {}
 }

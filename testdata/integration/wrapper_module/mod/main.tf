@@ -15,6 +15,10 @@ variable "cluster_parameters" {
   default = {}
 }
 
+variable "audit_parameters" {
+  type = map(string)
+}
+
 variable "defaults" {
   type = object({ protect = bool })
 }
@@ -70,4 +74,27 @@ resource "aws_neptune_cluster" "merged" {
   deletion_protection                  = local.merged.protect
   enable_cloudwatch_logs_exports       = ["audit"]
   neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.this.name
+}
+
+# A parameter a dynamic block makes is reported on the argument it iterates over.
+resource "aws_neptune_cluster_parameter_group" "audit" {
+  name   = "audit"
+  family = "neptune1.3"
+
+  dynamic "parameter" {
+    for_each = var.audit_parameters
+    iterator = p
+    content {
+      name  = p.key
+      value = p.value
+    }
+  }
+}
+
+resource "aws_neptune_cluster" "audited" {
+  cluster_identifier                   = "audited"
+  engine_version                       = "1.3.2.0"
+  deletion_protection                  = true
+  enable_cloudwatch_logs_exports       = ["audit"]
+  neptune_cluster_parameter_group_name = aws_neptune_cluster_parameter_group.audit.name
 }
