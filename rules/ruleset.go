@@ -22,6 +22,7 @@ func All() []tflint.Rule {
 		NewNeptuneClusterBackupRetentionRule(),
 		NewNeptuneClusterIAMAuthenticationRule(),
 		NewNeptuneClusterCopyTagsToSnapshotRule(),
+		NewNeptuneClusterSlowQueryLogRule(),
 	}
 }
 
