@@ -167,7 +167,9 @@ func logTypeListFix(attr *hclext.Attribute, logType string) func(tflint.Fixer) e
 		}
 	}
 	if len(tuple.Exprs) == 0 {
-		return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, tuple.SrcRange, "["+quote(logType)+"]") }
+		return func(f tflint.Fixer) error {
+			return replaceKeepingAnnotations(f, tuple.SrcRange, "["+quote(logType)+"]")
+		}
 	}
 	last := tuple.Exprs[len(tuple.Exprs)-1]
 	if spansLines(last) {
