@@ -50,6 +50,9 @@ var resourceSchema = &hclext.BodySchema{
 		{Name: "snapshot_identifier"},
 		{Name: "global_cluster_identifier"},
 		{Name: "source_db_cluster_identifier"},
+		{Name: "publicly_accessible"},
+		{Name: "availability_zone"},
+		{Name: "kms_key_arn"},
 	},
 	Blocks: []hclext.BlockSchema{
 		{

@@ -23,6 +23,8 @@ func All() []tflint.Rule {
 		NewNeptuneClusterIAMAuthenticationRule(),
 		NewNeptuneClusterCopyTagsToSnapshotRule(),
 		NewNeptuneClusterSlowQueryLogRule(),
+		NewNeptuneClusterInstancePublicRule(),
+		NewNeptuneClusterInstancePublicInvalidRule(),
 	}
 }
 
