@@ -66,6 +66,10 @@ rule "neptune_cluster_iam_authentication" {
 rule "neptune_cluster_copy_tags_to_snapshot" {
   enabled = false
 }
+
+rule "neptune_cluster_multi_az" {
+  enabled = false
+}
 `
 
 var (

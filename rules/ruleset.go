@@ -25,6 +25,7 @@ func All() []tflint.Rule {
 		NewNeptuneClusterSlowQueryLogRule(),
 		NewNeptuneClusterInstancePublicRule(),
 		NewNeptuneClusterInstancePublicInvalidRule(),
+		NewNeptuneClusterMultiAZRule(),
 	}
 }
 
