@@ -26,6 +26,7 @@ func All() []tflint.Rule {
 		NewNeptuneClusterInstancePublicRule(),
 		NewNeptuneClusterInstancePublicInvalidRule(),
 		NewNeptuneClusterMultiAZRule(),
+		NewNeptuneGlobalClusterEngineVersionRule(),
 	}
 }
 
