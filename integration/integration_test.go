@@ -70,6 +70,10 @@ rule "neptune_cluster_copy_tags_to_snapshot" {
 rule "neptune_cluster_multi_az" {
   enabled = false
 }
+
+rule "neptune_cluster_snapshot_encrypted" {
+  enabled = false
+}
 `
 
 var (

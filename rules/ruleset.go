@@ -27,6 +27,7 @@ func All() []tflint.Rule {
 		NewNeptuneClusterInstancePublicInvalidRule(),
 		NewNeptuneClusterMultiAZRule(),
 		NewNeptuneGlobalClusterEngineVersionRule(),
+		NewNeptuneClusterSnapshotEncryptedRule(),
 	}
 }
 
