@@ -28,6 +28,7 @@ func All() []tflint.Rule {
 		NewNeptuneClusterMultiAZRule(),
 		NewNeptuneGlobalClusterEngineVersionRule(),
 		NewNeptuneClusterSnapshotEncryptedRule(),
+		NewNeptuneClusterKMSKeyRule(),
 	}
 }
 
