@@ -61,8 +61,8 @@ func TestNeptuneClusterMultiAZRule(t *testing.T) {
 			files: map[string]string{"main.tf": "variable \"id\" {}\nresource \"aws_neptune_cluster\" \"x\" {\n  cluster_identifier = var.id\n}\n" + instance("a", "aws_neptune_cluster.x.id", "") + instance("b", `"graph"`, "")},
 		},
 		{
-			name:  "an instance block with an unknown count could make the second instance",
-			files: map[string]string{"main.tf": "variable \"n\" {\n  type = number\n}\n" + cluster + instance("a", "aws_neptune_cluster.x.id", "") + "\nresource \"aws_neptune_cluster_instance\" \"b\" {\n  count              = var.n\n  cluster_identifier = aws_neptune_cluster.x.id\n}\n"},
+			name:  "an instance block with an unknown count may make several instances",
+			files: map[string]string{"main.tf": "variable \"n\" {\n  type = number\n}\n" + cluster + "\nresource \"aws_neptune_cluster_instance\" \"b\" {\n  count              = var.n\n  cluster_identifier = aws_neptune_cluster.x.id\n}\n"},
 		},
 		{
 			name:  "a wrongly typed availability_zone is not a zone",
