@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/neptune-lint/tflint-ruleset-neptune/project"
@@ -62,12 +64,13 @@ func (r *NeptuneClusterMultiAZRule) Check(runner tflint.Runner) error {
 // A cluster with no instance in the module is left alone: its instances are
 // then defined elsewhere (another module, or outside Terraform), and a
 // cluster without any cannot serve queries at all, which is not this rule's
-// finding.
+// finding. So is a cluster passed to a module call, which may add replicas.
 func (r *NeptuneClusterMultiAZRule) problem(m *Model, c *Resource, instances []*Resource) string {
 	const control = "(Security Hub Neptune.9)"
-	switch len(instances) {
-	case 0:
+	if len(instances) == 0 || m.passedToModuleCall(c) {
 		return ""
+	}
+	switch len(instances) {
 	case 1:
 		return fmt.Sprintf("%s has one instance, %s, so there is no replica in another Availability Zone to fail over to %s: add a second aws_neptune_cluster_instance in another Availability Zone",
 			c.Address(), instances[0].Address(), control)
@@ -142,4 +145,40 @@ func (m *Model) clusterIdentifiersKnown() bool {
 		}
 	}
 	return true
+}
+
+// passedToModuleCall tells whether a module call of the module refers to
+// the cluster, directly or through a local value.
+func (m *Model) passedToModuleCall(c *Resource) bool {
+	for _, attr := range m.moduleCallArguments() {
+		if m.refersTo(attr.Expr, c, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// refersTo tells whether an expression refers to a resource's block, directly
+// or through local values.
+func (m *Model) refersTo(expr hcl.Expression, r *Resource, depth int) bool {
+	if depth > maxLocalDepth {
+		return false
+	}
+	for _, t := range expr.Variables() {
+		name, ok := secondStep(t)
+		if !ok {
+			continue
+		}
+		switch t.RootName() {
+		case r.Type:
+			if name == r.Name {
+				return true
+			}
+		case "local":
+			if local := m.local(name); local != nil && m.refersTo(local.Expr, r, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -65,6 +65,19 @@ func TestNeptuneClusterMultiAZRule(t *testing.T) {
 			files: map[string]string{"main.tf": "variable \"n\" {\n  type = number\n}\n" + cluster + "\nresource \"aws_neptune_cluster_instance\" \"b\" {\n  count              = var.n\n  cluster_identifier = aws_neptune_cluster.x.id\n}\n"},
 		},
 		{
+			name:  "a cluster passed to a module call, which may add replicas, is left alone",
+			files: map[string]string{"main.tf": cluster + instance("a", "aws_neptune_cluster.x.id", "") + "\nmodule \"readers\" {\n  source  = \"./readers\"\n  cluster = aws_neptune_cluster.x.id\n}\n"},
+		},
+		{
+			name:  "also through a local value",
+			files: map[string]string{"main.tf": cluster + instance("a", "aws_neptune_cluster.x.id", "") + "\nlocals {\n  ids = { graph = aws_neptune_cluster.x.cluster_identifier }\n}\n\nmodule \"readers\" {\n  source   = \"./readers\"\n  clusters = local.ids\n}\n"},
+		},
+		{
+			name:   "a module call that is passed something else does not hide the finding",
+			files:  map[string]string{"main.tf": cluster + instance("a", "aws_neptune_cluster.x.id", "") + "\nmodule \"other\" {\n  source = \"./other\"\n  name   = aws_neptune_cluster_instance.a.id\n}\n"},
+			issues: []string{"main.tf:1:1 " + one},
+		},
+		{
 			name:  "a wrongly typed availability_zone is not a zone",
 			files: map[string]string{"main.tf": cluster + instance("a", "aws_neptune_cluster.x.id", `["eu-west-1a"]`) + instance("b", "aws_neptune_cluster.x.id", `["eu-west-1a"]`)},
 		},
