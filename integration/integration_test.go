@@ -66,6 +66,14 @@ rule "neptune_cluster_iam_authentication" {
 rule "neptune_cluster_copy_tags_to_snapshot" {
   enabled = false
 }
+
+rule "neptune_cluster_multi_az" {
+  enabled = false
+}
+
+rule "neptune_cluster_snapshot_encrypted" {
+  enabled = false
+}
 `
 
 var (

@@ -37,6 +37,7 @@ type ParameterSpec struct {
 	HasRange   bool
 	Boolean    bool   // a 0|1 parameter, where "true"/"false" map to "1"/"0"
 	Deprecated string // "" or why, e.g. "Neptune accepts only TLS connections now; the parameter no longer has any effect"
+	Since      string // "" or the engine version it arrived in, e.g. "1.2.1.0"
 
 	unit string // what a numeric value counts, for the expectation clause
 }
@@ -47,10 +48,12 @@ var zeroOrOne = []string{"0", "1"}
 
 var parameterCatalog = []ParameterSpec{
 	{Name: AuditLogParameter, Level: ClusterLevel, Static: true, Allowed: zeroOrOne, Boolean: true},
-	{Name: "neptune_enable_slow_query_log", Level: ClusterLevel, Allowed: []string{"info", "debug", "disable"}},
+	// parameters.html spells the default "disable", slow-query-logs.html
+	// "disabled": both are accepted rather than reject what AWS documents.
+	{Name: SlowQueryLogParameter, Level: ClusterLevel, Allowed: []string{"info", "debug", "disable", "disabled"}, Since: SlowQueryLogMinVersion},
 	// The docs say only "milliseconds" (default 5000); the range is an assumption
 	// that accepts every non-negative 32-bit value rather than invent a tighter one.
-	{Name: "neptune_slow_query_log_threshold", Level: ClusterLevel, Min: 0, Max: maxInt32, HasRange: true, unit: "milliseconds"},
+	{Name: "neptune_slow_query_log_threshold", Level: ClusterLevel, Min: 0, Max: maxInt32, HasRange: true, unit: "milliseconds", Since: SlowQueryLogMinVersion},
 	{Name: LabModeParameter, Level: ClusterLevel, Static: true},
 	{Name: "neptune_query_timeout", Level: BothLevels, Static: true, Min: 10, Max: maxInt32, HasRange: true, unit: "milliseconds"},
 	{Name: "neptune_streams", Level: ClusterLevel, Static: true, Allowed: zeroOrOne, Boolean: true},
@@ -111,6 +114,18 @@ func (p ParameterSpec) CheckValue(value string) (ok bool, expectation string) {
 		return false, "must be " + p.rangeDescription()
 	}
 	return true, ""
+}
+
+// AvailableInFamily tells whether a group of the family can hold the
+// parameter: false for one that arrived after the family's last engine, as
+// the slow-query parameters (1.2.1.0) in a neptune1 group. ok=false when
+// the family does not parse.
+func (p ParameterSpec) AvailableInFamily(family string) (available bool, ok bool) {
+	if p.Since == "" {
+		_, _, ok := ParseFamily(family)
+		return ok, ok
+	}
+	return FamilyNewestAtLeast(family, p.Since)
 }
 
 func (p ParameterSpec) rangeDescription() string {

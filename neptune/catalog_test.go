@@ -36,10 +36,11 @@ var wantCatalog = []struct {
 	hasRange   bool
 	boolean    bool
 	deprecated string
+	since      string
 }{
 	{name: "neptune_enable_audit_log", level: ClusterLevel, static: true, allowed: []string{"0", "1"}, boolean: true},
-	{name: "neptune_enable_slow_query_log", level: ClusterLevel, allowed: []string{"info", "debug", "disable"}},
-	{name: "neptune_slow_query_log_threshold", level: ClusterLevel, min: 0, max: 2147483647, hasRange: true},
+	{name: "neptune_enable_slow_query_log", level: ClusterLevel, allowed: []string{"info", "debug", "disable", "disabled"}, since: "1.2.1.0"},
+	{name: "neptune_slow_query_log_threshold", level: ClusterLevel, min: 0, max: 2147483647, hasRange: true, since: "1.2.1.0"},
 	{name: "neptune_lab_mode", level: ClusterLevel, static: true},
 	{name: "neptune_query_timeout", level: BothLevels, static: true, min: 10, max: 2147483647, hasRange: true},
 	{name: "neptune_streams", level: ClusterLevel, static: true, allowed: []string{"0", "1"}, boolean: true},
@@ -66,7 +67,7 @@ func TestParameterCatalog(t *testing.T) {
 			continue
 		}
 		if p.Name != w.name || p.Level != w.level || p.Static != w.static || !slices.Equal(p.Allowed, w.allowed) ||
-			p.Min != w.min || p.Max != w.max || p.HasRange != w.hasRange || p.Boolean != w.boolean || p.Deprecated != w.deprecated {
+			p.Min != w.min || p.Max != w.max || p.HasRange != w.hasRange || p.Boolean != w.boolean || p.Deprecated != w.deprecated || p.Since != w.since {
 			t.Errorf("LookupParameter(%q) = %+v; want %+v", w.name, p, w)
 		}
 	}
@@ -127,10 +128,10 @@ func TestCheckValue(t *testing.T) {
 		{"neptune_enable_slow_query_log", "info", ""},
 		{"neptune_enable_slow_query_log", "debug", ""},
 		{"neptune_enable_slow_query_log", "disable", ""},
-		{"neptune_enable_slow_query_log", "verbose", "must be info, debug or disable"},
-		{"neptune_enable_slow_query_log", "disabled", "must be info, debug or disable"},
-		{"neptune_enable_slow_query_log", "INFO", "must be info, debug or disable"},
-		{"neptune_enable_slow_query_log", "1", "must be info, debug or disable"},
+		{"neptune_enable_slow_query_log", "disabled", ""},
+		{"neptune_enable_slow_query_log", "verbose", "must be info, debug, disable or disabled"},
+		{"neptune_enable_slow_query_log", "INFO", "must be info, debug, disable or disabled"},
+		{"neptune_enable_slow_query_log", "1", "must be info, debug, disable or disabled"},
 		{"neptune_dfe_query_engine", "viaQueryHint", ""},
 		{"neptune_dfe_query_engine", "enabled", ""},
 		{"neptune_dfe_query_engine", "viaqueryhint", "must be enabled or viaQueryHint"},

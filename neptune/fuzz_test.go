@@ -170,3 +170,24 @@ func entryTexts(entries []LabModeEntry) []string {
 	}
 	return texts
 }
+
+// Any two versions that parse are ordered one way or the other, and a
+// version is never older than itself.
+func FuzzEngineVersionAtLeast(f *testing.F) {
+	for _, seed := range [][2]string{{"1.2.1.0", "1.2.0.2"}, {"1.2.1.0.R5", "1.2"}, {"1..2", "1.2"}, {"9999.9999.9999.9999", "1.0"}, {"1.2.R", "x"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		ab, okA := EngineVersionAtLeast(a, b)
+		ba, okB := EngineVersionAtLeast(b, a)
+		if okA != okB {
+			t.Fatalf("%q vs %q: ok %v one way, %v the other", a, b, okA, okB)
+		}
+		if okA && !ab && !ba {
+			t.Fatalf("%q and %q are each older than the other", a, b)
+		}
+		if self, ok := EngineVersionAtLeast(a, a); ok && !self {
+			t.Fatalf("%q is older than itself", a)
+		}
+	})
+}

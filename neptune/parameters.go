@@ -13,3 +13,28 @@ const LabModeParameter = "neptune_lab_mode"
 func AuditLogEnabled(value string) bool {
 	return value == "1"
 }
+
+// SlowQueryLogParameter is the cluster parameter that turns slow-query logging on.
+const SlowQueryLogParameter = "neptune_enable_slow_query_log"
+
+// SlowQueryLogState is what a neptune_enable_slow_query_log value does.
+type SlowQueryLogState int
+
+const (
+	SlowQueryLogInvalid SlowQueryLogState = iota // not a value Neptune takes
+	SlowQueryLogOff                              // "disable", or "disabled" as slow-query-logs.html spells it
+	SlowQueryLogOn                               // "info" or "debug"
+)
+
+// SlowQueryLog reads a neptune_enable_slow_query_log value. parameters.html
+// gives the default as "disable", slow-query-logs.html as "disabled": both
+// are accepted as off. Values are compared exactly, as Neptune does.
+func SlowQueryLog(value string) SlowQueryLogState {
+	switch value {
+	case "info", "debug":
+		return SlowQueryLogOn
+	case "disable", "disabled":
+		return SlowQueryLogOff
+	}
+	return SlowQueryLogInvalid
+}

@@ -28,7 +28,14 @@ func TestGuardTurnsAPanicIntoAnError(t *testing.T) {
 
 func TestRuleSetGuardsEveryEnabledRule(t *testing.T) {
 	rs := NewRuleSet()
-	if err := rs.ApplyGlobalConfig(&tflint.Config{Rules: map[string]*tflint.RuleConfig{}}); err != nil {
+	// Rules disabled by default are turned on, so that every rule is checked.
+	config := map[string]*tflint.RuleConfig{}
+	for _, r := range All() {
+		if !r.Enabled() {
+			config[r.Name()] = &tflint.RuleConfig{Name: r.Name(), Enabled: true}
+		}
+	}
+	if err := rs.ApplyGlobalConfig(&tflint.Config{Rules: config}); err != nil {
 		t.Fatal(err)
 	}
 	if len(rs.EnabledRules) != len(All()) {

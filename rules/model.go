@@ -50,6 +50,9 @@ var resourceSchema = &hclext.BodySchema{
 		{Name: "snapshot_identifier"},
 		{Name: "global_cluster_identifier"},
 		{Name: "source_db_cluster_identifier"},
+		{Name: "publicly_accessible"},
+		{Name: "availability_zone"},
+		{Name: "kms_key_arn"},
 	},
 	Blocks: []hclext.BlockSchema{
 		{
@@ -99,6 +102,11 @@ var localsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
 	{Type: "locals", Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
 }}
 
+// Module calls are read as written, only to see what they are passed.
+var moduleCallsSchema = &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+	{Type: "module", LabelNames: []string{"name"}, Body: &hclext.BodySchema{Mode: hclext.SchemaJustAttributesMode}},
+}}
+
 // Model is what the rules know about one module: its Neptune resources
 // (one entry per count/for_each instance), its locals, and lazily evaluated
 // values. It is built once per module run and read by every rule.
@@ -113,6 +121,7 @@ type Model struct {
 	byAddress  map[string][]*Resource // "type.name": the instances of a block
 	groups     map[*Resource]*ParameterGroup
 	locals     map[string]*hclext.Attribute
+	calledWith []*hclext.Attribute // the arguments of the module's module calls, once read
 	eval       *evaluator
 	host       tflint.Runner
 	files      map[string]*hcl.File
@@ -520,6 +529,25 @@ func (m *Model) local(name string) *hclext.Attribute {
 		}
 	}
 	return m.locals[name]
+}
+
+// moduleCallArguments returns the arguments of every module call of the
+// module, read from the host on first use.
+func (m *Model) moduleCallArguments() []*hclext.Attribute {
+	if m.calledWith == nil {
+		m.calledWith = []*hclext.Attribute{}
+		m.calls++
+		content, err := m.host.GetModuleContent(moduleCallsSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
+		if err != nil {
+			return m.calledWith
+		}
+		for _, block := range content.Blocks {
+			for _, attr := range block.Body.Attributes {
+				m.calledWith = append(m.calledWith, attr)
+			}
+		}
+	}
+	return m.calledWith
 }
 
 // AllParameterGroups returns the cluster parameter groups, then the instance ones.

@@ -153,23 +153,30 @@ func auditOnGroupOfEveryInstance(m *Model, c *Resource) *ParameterGroup {
 // auditListFix adds "audit" to a literal list, turning a case-only mismatch
 // such as "AUDIT" into "audit"; nil when the expression is not a literal list.
 func auditListFix(attr *hclext.Attribute) func(tflint.Fixer) error {
+	return logTypeListFix(attr, auditLogType)
+}
+
+// logTypeListFix adds a log type to a literal list, as auditListFix does.
+func logTypeListFix(attr *hclext.Attribute, logType string) func(tflint.Fixer) error {
 	tuple, ok := unwrapBound(attr.Expr).(*hclsyntax.TupleConsExpr)
 	if !ok {
 		return nil
 	}
 	for _, elem := range tuple.Exprs {
-		if s, ok := literalString(elem); ok && strings.EqualFold(s, auditLogType) {
-			return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, elem.Range(), `"audit"`) }
+		if s, ok := literalString(elem); ok && strings.EqualFold(s, logType) {
+			return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, elem.Range(), quote(logType)) }
 		}
 	}
 	if len(tuple.Exprs) == 0 {
-		return func(f tflint.Fixer) error { return replaceKeepingAnnotations(f, tuple.SrcRange, `["audit"]`) }
+		return func(f tflint.Fixer) error {
+			return replaceKeepingAnnotations(f, tuple.SrcRange, "["+quote(logType)+"]")
+		}
 	}
 	last := tuple.Exprs[len(tuple.Exprs)-1]
 	if spansLines(last) {
 		return nil // it may end in a heredoc, whose closing marker must stay alone on its line
 	}
-	return func(f tflint.Fixer) error { return f.InsertTextAfter(last.Range(), `, "audit"`) }
+	return func(f tflint.Fixer) error { return f.InsertTextAfter(last.Range(), ", "+quote(logType)) }
 }
 
 func spansLines(expr hcl.Expression) bool {

@@ -76,6 +76,13 @@ func (r *NeptuneParameterInvalidRule) checkParameter(m *Model, e *emitter, g *Pa
 	case !levelAllows(spec, g):
 		return nil // neptune_parameter_level reports it
 	}
+	if family, ok := m.String(g.Attr("family")); ok {
+		if available, known := spec.AvailableInFamily(family); known && !available {
+			message := fmt.Sprintf("%s sets %s, which arrived in engine %s, but its family %s is for older engines, so AWS rejects the group: upgrade the engine and the group's family, or remove the parameter block",
+				g.Address(), name, spec.Since, family)
+			return e.emit(message, p.Name.Expr.Range(), nil)
+		}
+	}
 	if err := r.checkValue(m, e, g, p, spec); err != nil {
 		return err
 	}

@@ -5,6 +5,56 @@ import "testing"
 func TestNeptuneParameterInvalid(t *testing.T) {
 	runRuleCases(t, NewNeptuneParameterInvalidRule(), []ruleCase{
 		{
+			name: "slow-query parameters in a neptune1 group are reported without a fix",
+			files: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
+  family = "neptune1"
+
+  parameter {
+    name  = "neptune_enable_slow_query_log"
+    value = "info"
+  }
+
+  parameter {
+    name  = "neptune_slow_query_log_threshold"
+    value = "oops"
+  }
+}
+`},
+			issues: []string{
+				`main.tf:10:13 aws_neptune_cluster_parameter_group.g sets neptune_slow_query_log_threshold, which arrived in engine 1.2.1.0, but its family neptune1 is for older engines, so AWS rejects the group: upgrade the engine and the group's family, or remove the parameter block`,
+				`main.tf:5:13 aws_neptune_cluster_parameter_group.g sets neptune_enable_slow_query_log, which arrived in engine 1.2.1.0, but its family neptune1 is for older engines, so AWS rejects the group: upgrade the engine and the group's family, or remove the parameter block`,
+			},
+		},
+		{
+			name: "slow-query parameters in a neptune1.2 group, a family from a variable without default, or an unknown family are silent",
+			files: map[string]string{"main.tf": `variable "family" {}
+
+resource "aws_neptune_cluster_parameter_group" "a" {
+  family = "neptune1.2"
+  parameter {
+    name  = "neptune_enable_slow_query_log"
+    value = "disabled"
+  }
+}
+
+resource "aws_neptune_cluster_parameter_group" "b" {
+  family = var.family
+  parameter {
+    name  = "neptune_enable_slow_query_log"
+    value = "debug"
+  }
+}
+
+resource "aws_neptune_cluster_parameter_group" "c" {
+  family = "neptune7"
+  parameter {
+    name  = "neptune_enable_slow_query_log"
+    value = "disable"
+  }
+}
+`},
+		},
+		{
 			name: "unknown parameter with a suggestion is removed",
 			files: map[string]string{"main.tf": `resource "aws_neptune_cluster_parameter_group" "g" {
   family = "neptune1.3"

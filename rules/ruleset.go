@@ -22,6 +22,13 @@ func All() []tflint.Rule {
 		NewNeptuneClusterBackupRetentionRule(),
 		NewNeptuneClusterIAMAuthenticationRule(),
 		NewNeptuneClusterCopyTagsToSnapshotRule(),
+		NewNeptuneClusterSlowQueryLogRule(),
+		NewNeptuneClusterInstancePublicRule(),
+		NewNeptuneClusterInstancePublicInvalidRule(),
+		NewNeptuneClusterMultiAZRule(),
+		NewNeptuneGlobalClusterEngineVersionRule(),
+		NewNeptuneClusterSnapshotEncryptedRule(),
+		NewNeptuneClusterKMSKeyRule(),
 	}
 }
 
