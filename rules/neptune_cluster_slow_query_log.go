@@ -153,7 +153,7 @@ func (r *NeptuneClusterSlowQueryLogRule) reportNotExported(m *Model, e *emitter,
 	switch {
 	case attr == nil:
 		return e.emit(message, c.Block.DefRange, func(f tflint.Fixer) error {
-			return m.appendToBlock(f, c.Block, exportsAttribute+" = ["+quote(slowQueryLogType)+"]")
+			return m.insertAttribute(f, c.Block, exportsAttribute+" = ["+quote(slowQueryLogType)+"]")
 		})
 	case isNullLiteral(attr.Expr):
 		return e.emit(message, attr.Expr.Range(), func(f tflint.Fixer) error {
