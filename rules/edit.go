@@ -26,17 +26,37 @@ func (m *Model) syntaxBlock(block *hclext.Block) (*hclsyntax.Block, []byte, erro
 	if !ok {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
-	var found *hclsyntax.Block
-	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
-		if b, ok := node.(*hclsyntax.Block); ok && found == nil && b.TypeRange.Start.Byte == block.TypeRange.Start.Byte {
-			found = b
-		}
-		return nil
-	})
+	found := m.blockAt(block.DefRange.Filename, body, block.TypeRange.Start.Byte)
 	if found == nil {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
 	return found, file.Bytes, nil
+}
+
+// blockIndex holds a file's native blocks by the byte where their type starts.
+type blockIndex map[int]*hclsyntax.Block
+
+// blockAt finds a block of a file by where its type starts, in an index made
+// with one walk of the file: a walk per fix made --fix quadratic in the fixes
+// of a file.
+func (m *Model) blockAt(filename string, body *hclsyntax.Body, start int) *hclsyntax.Block {
+	index, ok := m.syntaxBlocks[filename]
+	if !ok {
+		index = blockIndex{}
+		_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+			if b, ok := node.(*hclsyntax.Block); ok {
+				if _, seen := index[b.TypeRange.Start.Byte]; !seen {
+					index[b.TypeRange.Start.Byte] = b
+				}
+			}
+			return nil
+		})
+		if m.syntaxBlocks == nil {
+			m.syntaxBlocks = map[string]blockIndex{}
+		}
+		m.syntaxBlocks[filename] = index
+	}
+	return index[start]
 }
 
 // appendToBlock adds lines (without indentation) as the last items of a block.

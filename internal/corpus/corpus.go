@@ -25,7 +25,26 @@ func WriteCleanModule(dir string, n int) error {
 	return writeModule(dir, n, writeCleanCluster)
 }
 
+// WriteFixModule writes n clusters into one file, each with findings that
+// --fix fixes (the export, the audit parameter, the lab mode and the
+// Security Hub settings), so that --fix makes several fixes per cluster in
+// that one file.
+func WriteFixModule(dir string, n int) error {
+	return writeModuleIn(dir, n, n, writeFixableCluster)
+}
+
+func writeFixableCluster(sb *strings.Builder, i int) {
+	writeClusterWith(sb, i, clusterSettings{
+		exports: `["slowquery"]`, audit: `"0"`, labMode: "ObjectIndex=enabled, AuditLog",
+		group: fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i),
+	})
+}
+
 func writeModule(dir string, n int, cluster func(*strings.Builder, int)) error {
+	return writeModuleIn(dir, n, clustersPerFile, cluster)
+}
+
+func writeModuleIn(dir string, n, perFile int, cluster func(*strings.Builder, int)) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -35,8 +54,8 @@ func writeModule(dir string, n int, cluster func(*strings.Builder, int)) error {
 	var sb strings.Builder
 	for i := 0; i < n; i++ {
 		cluster(&sb, i)
-		if (i+1)%clustersPerFile == 0 || i == n-1 {
-			name := filepath.Join(dir, fmt.Sprintf("graph_%04d.tf", i/clustersPerFile))
+		if (i+1)%perFile == 0 || i == n-1 {
+			name := filepath.Join(dir, fmt.Sprintf("graph_%04d.tf", i/perFile))
 			if err := os.WriteFile(name, []byte(sb.String()), 0o644); err != nil {
 				return err
 			}
