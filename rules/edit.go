@@ -124,20 +124,30 @@ func keepLinesBelow(f tflint.Fixer, b *hclsyntax.Block, src []byte, added int) e
 	if first < 0 || strings.TrimSpace(rest[:first]) != "" {
 		return tflint.ErrFixNotSupported
 	}
+	// Earlier fixes of this block may have taken blank lines already: with
+	// --fix they are gone from the file the next rule reads.
+	taken := blankLinesTaken(f, b.TypeRange.Filename, end)
 	start := first + 1
 	stop := start
-	for i := 0; i < added; i++ {
+	for i := 0; i < taken+added; i++ {
 		next := strings.IndexByte(rest[stop:], '\n')
 		if next < 0 || strings.TrimSpace(rest[stop:stop+next]) != "" {
 			return tflint.ErrFixNotSupported
 		}
 		stop += next + 1
+		if i+1 == taken {
+			start = stop
+		}
 	}
-	return f.Remove(hcl.Range{
+	err := f.Remove(hcl.Range{
 		Filename: b.TypeRange.Filename,
 		Start:    hcl.Pos{Byte: end + start},
 		End:      hcl.Pos{Byte: end + stop},
 	})
+	if err == nil {
+		takeBlankLines(f, b.TypeRange.Filename, end, added)
+	}
+	return err
 }
 
 // replaceKeepingAnnotations replaces an expression. The fix is not offered

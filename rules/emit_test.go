@@ -166,3 +166,50 @@ func TestOnlyTheFixesThatBreakTheFileAreRefused(t *testing.T) {
 		t.Errorf("%d parses to find 3 breaking fixes among 150", parses)
 	}
 }
+
+// plainHost drops every fix's edits once the finding is sent, as the SDK does
+// without --fix.
+type plainHost struct{ *markingHost }
+
+func (h plainHost) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
+	var fixer undoableFixer
+	err := h.markingHost.EmitIssueWithFix(rule, message, rng, func(f tflint.Fixer) error {
+		fixer = f.(undoableFixer)
+		return fix(f)
+	})
+	if fixer != nil {
+		fixer.PopChangesFromStash()
+	}
+	return err
+}
+
+// Without --fix, a fix that needs the blank line above an annotation that
+// the fix of an earlier rule takes is not marked fixable: --fix would find
+// the line gone and refuse it.
+func TestFixesCompetingForTheLinesAboveAnAnnotationAreMarkedAsFixApplies(t *testing.T) {
+	const src = `resource "aws_neptune_cluster" "c0" {
+  engine = "neptune"
+}
+
+# tflint-ignore: test_fixing
+resource "aws_neptune_cluster" "c1" {
+  engine = "neptune"
+}
+`
+	host := plainHost{&markingHost{Runner: helper.TestRunner(t, map[string]string{"main.tf": src}), marks: map[string]bool{}}}
+	runner := newRunner(host, false)
+	var marks []map[string]bool
+	for range 2 {
+		host.marks = map[string]bool{}
+		if err := guardAll([]tflint.Rule{&fixingRule{}})[0].Check(runner); err != nil {
+			t.Fatal(err)
+		}
+		marks = append(marks, host.marks)
+	}
+	if !marks[0]["c0"] || marks[1]["c0"] {
+		t.Errorf("c0 marked fixable by the first rule: %v, by the second: %v; want only the first", marks[0]["c0"], marks[1]["c0"])
+	}
+	if !marks[0]["c1"] || !marks[1]["c1"] {
+		t.Errorf("c1, with no annotation below, is not marked fixable by both rules: %v", marks)
+	}
+}

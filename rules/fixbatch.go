@@ -83,8 +83,12 @@ func (b *fixBatch) settle(f tflint.Fixer) {
 		b.reset()
 		fx.StashChanges() // the SDK restores this when the finding is not fixed
 	}()
+	ledger := blankLineLedger{}
+	if r, ok := b.e.runner.(*Runner); ok && r.blankLines != nil {
+		ledger = r.blankLines
+	}
 	for _, issue := range b.fixes() {
-		rec := &recordingFixer{Fixer: f}
+		rec := &recordingFixer{Fixer: f, ledger: ledger, taken: blankLineLedger{}}
 		fx.StashChanges()
 		_, err := b.e.runFix(rec, issue)
 		if err != nil {
@@ -93,6 +97,9 @@ func (b *fixBatch) settle(f tflint.Fixer) {
 			continue
 		}
 		issue.edits = rec.edits
+		for at, n := range rec.taken {
+			ledger[at] += n
+		}
 	}
 	for {
 		broken := b.brokenFiles()
@@ -218,10 +225,49 @@ func (b *fixBatch) verify() {
 type fixOp func(tflint.Fixer) error
 
 // recordingFixer passes a fix's edits to the fixer and records those that
-// succeed.
+// succeed. It also keeps the ledger of blank lines taken below blocks.
 type recordingFixer struct {
 	tflint.Fixer
-	edits []fixOp
+	edits  []fixOp
+	ledger blankLineLedger // of the fixes accepted before this one
+	taken  blankLineLedger // by this fix
+}
+
+// blankLineLedger counts, below a block, the blank lines that fixes took to
+// keep a tflint-ignore annotation further down on its line (see
+// keepLinesBelow). With --fix the lines are gone from the file that the next
+// rule reads; without it every rule reads the file as it is, so the ledger
+// lasts the whole run and a fix is marked fixable only if the lines it
+// needs are left by the fixes before it, as --fix would find them.
+type blankLineLedger map[blankLinesBelow]int
+
+type blankLinesBelow struct {
+	filename string
+	at       int // the byte after the block's closing brace
+}
+
+func (r *recordingFixer) blankLinesTaken(filename string, at int) int {
+	key := blankLinesBelow{filename, at}
+	return r.ledger[key] + r.taken[key]
+}
+
+func (r *recordingFixer) takeBlankLines(filename string, at, n int) {
+	r.taken[blankLinesBelow{filename, at}] += n
+}
+
+// blankLinesTaken is how many blank lines below the block ending at at
+// earlier fixes took; 0 from a fixer that keeps no ledger.
+func blankLinesTaken(f tflint.Fixer, filename string, at int) int {
+	if l, ok := f.(*recordingFixer); ok {
+		return l.blankLinesTaken(filename, at)
+	}
+	return 0
+}
+
+func takeBlankLines(f tflint.Fixer, filename string, at, n int) {
+	if l, ok := f.(*recordingFixer); ok {
+		l.takeBlankLines(filename, at, n)
+	}
 }
 
 func (r *recordingFixer) record(op fixOp) error {

@@ -21,8 +21,9 @@ type Runner struct {
 	moduleOnce sync.Once
 	isCalled   bool // the runner's module is called by another
 
-	batching bool       // a rule is running under guardedRule
-	emitters []*emitter // of that rule, to flush when it ends
+	batching   bool            // a rule is running under guardedRule
+	emitters   []*emitter      // of that rule, to flush when it ends
+	blankLines blankLineLedger // taken by fixes of the rules so far (see blankLineLedger)
 }
 
 func newRunner(host tflint.Runner, fixEnabled bool) *Runner {
@@ -35,6 +36,9 @@ func (r *Runner) startRule() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.batching, r.emitters = true, nil
+	if r.fixEnabled || r.blankLines == nil {
+		r.blankLines = blankLineLedger{} // with --fix, the file read by this rule holds the earlier fixes
+	}
 }
 
 // adopt registers an emitter of the running rule; false outside a rule run,
