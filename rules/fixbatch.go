@@ -23,7 +23,9 @@ import (
 // of the rule when the SDK hands it the fixer for the first one: it runs all
 // the fixes in order on the fixer (the trial), recording each fix's edits,
 // parses each edited file once and, only if one does not parse, bisects the
-// fixes to refuse the ones that break it. It then resets the fixer, and each
+// fixes to refuse the ones that break it. Under --fix, when tflint cannot
+// ignore any of the findings (no annotation in their files), the trial's
+// edits are the fixes and stay. Otherwise it resets the fixer, and each
 // finding, as it is sent, replays its accepted fix's recorded edits.
 type fixBatch struct {
 	e       *emitter
@@ -31,6 +33,7 @@ type fixBatch struct {
 	fixer   undoableFixer
 	settled bool
 	alone   bool              // the fixer cannot be reset: each fix is checked on its own
+	kept    bool              // the fixer keeps the trial's edits: every accepted fix will be applied
 	result  map[string][]byte // the files as the trial left them
 }
 
@@ -58,6 +61,9 @@ func (b *fixBatch) apply(f tflint.Fixer, issue *pendingIssue) error {
 	if issue.refused {
 		return tflint.ErrFixNotSupported
 	}
+	if b.kept {
+		return nil // the fixer holds the trial's edits already
+	}
 	for _, edit := range issue.edits {
 		if err := edit(f); err != nil {
 			return tflint.ErrFixNotSupported
@@ -78,9 +84,11 @@ func (b *fixBatch) settle(f tflint.Fixer) {
 	defer func() {
 		if p := recover(); p != nil {
 			logger.Error(fmt.Sprintf("neptune: trying the fixes of %s panicked: %v", b.e.rule.Name(), p))
-			b.alone = true
+			b.alone, b.kept = true, false
 		}
-		b.reset()
+		if !b.kept {
+			b.reset()
+		}
 		fx.StashChanges() // the SDK restores this when the finding is not fixed
 	}()
 	ledger := blankLineLedger{}
@@ -110,6 +118,25 @@ func (b *fixBatch) settle(f tflint.Fixer) {
 		b.replay(b.accepted(), true)
 	}
 	b.result = maps.Clone(fx.Changes())
+	b.kept = b.e.fixing && !b.annotated(f)
+}
+
+// annotated tells whether a file with a finding of the batch holds a
+// tflint-ignore annotation: tflint may then ignore a finding, and the SDK
+// drop its fix, so the trial's edits cannot simply be kept.
+func (b *fixBatch) annotated(f tflint.Fixer) bool {
+	checked := map[string]bool{}
+	for _, issue := range b.fixes() {
+		name := issue.rng.Filename
+		if checked[name] {
+			continue
+		}
+		checked[name] = true
+		if bytes.Contains(sourceOf(f, name), []byte("tflint-ignore")) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *fixBatch) fixes() []*pendingIssue {
