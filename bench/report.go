@@ -34,7 +34,7 @@ func budgets(results []result, awsGiven bool) []budget {
 		b, f, l := r.timeRatio(with), r.timeRatio(floor), r.timeRatio(bound)
 		switch {
 		case awsBudgeted[r.name]:
-			add(b <= l+boundMargin, "%s: plugin %.3fx <= bound plugin %.3fx + %.2f", r.name, b, l, boundMargin)
+			add(b <= l+boundMargin, "%s: plugin %.3fx <= bound plugin %.3fx + %.2f (CPU: %.3fx against %.3fx)", r.name, b, l, boundMargin, r.cpuRatio(with), r.cpuRatio(bound))
 			if awsGiven {
 				a := r.timeRatio(aws)
 				add(b <= a, "%s: plugin %.3fx <= tflint-ruleset-aws %.3fx", r.name, b, a)
@@ -42,10 +42,10 @@ func budgets(results []result, awsGiven bool) []budget {
 		case r.name == "1000-clean":
 			add(b <= maxCleanRatio, "%s: plugin %.3fx <= %.2fx", r.name, b, maxCleanRatio)
 		case r.name == "typical":
-			add(b <= f+floorMargin, "%s: plugin %.3fx <= floor plugin %.3fx + %.2f", r.name, b, f, floorMargin)
+			add(b <= f+floorMargin, "%s: plugin %.3fx <= floor plugin %.3fx + %.2f (CPU: %.3fx against %.3fx)", r.name, b, f, floorMargin, r.cpuRatio(with), r.cpuRatio(floor))
 		case r.name == "fix-150":
 			x := r.timeRatio(fixing)
-			add(x <= maxFixRatio, "%s: --fix takes %.2fx the plain run <= %.1fx", r.name, x, maxFixRatio)
+			add(x <= maxFixRatio, "%s: --fix takes %.2fx the plain run <= %.1fx (CPU: %.2fx)", r.name, x, maxFixRatio, r.cpuRatio(fixing))
 		}
 		if r.name == "1000" {
 			m := r.memoryRatio(with)
@@ -64,8 +64,8 @@ func budgets(results []result, awsGiven bool) []budget {
 
 func report(results []result, awsGiven bool) string {
 	var sb strings.Builder
-	sb.WriteString("| scenario | without plugin (median s) | with plugin (median s) | time ratio | pair ratios min-max | peak memory ratio | floor plugin time / memory ratio | bound plugin time / memory ratio | tflint-ruleset-aws time / memory ratio |\n")
-	sb.WriteString("|---|---|---|---|---|---|---|---|---|\n")
+	sb.WriteString("| scenario | without plugin (median s) | with plugin (median s) | time ratio | pair ratios min-max | CPU ratio | peak memory ratio | floor plugin time / CPU / memory ratio | bound plugin time / CPU / memory ratio | tflint-ruleset-aws time / CPU / memory ratio |\n")
+	sb.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range results {
 		if r.base() != without {
 			continue
@@ -75,18 +75,18 @@ func report(results []result, awsGiven bool) string {
 		if len(r.runs[aws]) > 0 {
 			reference = ratios(r, aws)
 		}
-		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.3fx | %.2f-%.2f | %.3fx | %s | %s | %s |\n",
+		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.3fx | %.2f-%.2f | %.3fx | %.3fx | %s | %s | %s |\n",
 			r.name, median(seconds(r.runs[without])), median(seconds(r.runs[with])), r.timeRatio(with), lo, hi,
-			r.memoryRatio(with), ratios(r, floor), ratios(r, bound), reference)
+			r.cpuRatio(with), r.memoryRatio(with), ratios(r, floor), ratios(r, bound), reference)
 	}
 	for _, r := range results {
 		if r.base() != with {
 			continue
 		}
 		lo, hi := pairRange(seconds(r.runs[fixing]), seconds(r.runs[with]))
-		fmt.Fprintf(&sb, "\n| scenario | plain run (median s) | --fix (median s) | --fix / plain | pair ratios min-max | peak memory ratio |\n|---|---|---|---|---|---|\n")
-		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.2fx | %.2f-%.2f | %.3fx |\n",
-			r.name, median(seconds(r.runs[with])), median(seconds(r.runs[fixing])), r.timeRatio(fixing), lo, hi, r.memoryRatio(fixing))
+		fmt.Fprintf(&sb, "\n| scenario | plain run (median s) | --fix (median s) | --fix / plain | pair ratios min-max | CPU ratio | peak memory ratio |\n|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(&sb, "| %s | %.2f | %.2f | %.2fx | %.2f-%.2f | %.2fx | %.3fx |\n",
+			r.name, median(seconds(r.runs[with])), median(seconds(r.runs[fixing])), r.timeRatio(fixing), lo, hi, r.cpuRatio(fixing), r.memoryRatio(fixing))
 	}
 	sb.WriteString("\nBudgets:\n")
 	for _, b := range budgets(results, awsGiven) {
@@ -120,7 +120,7 @@ func verdict(ok bool) string {
 	return "NOT MET"
 }
 
-// ratios shows the time and memory ratios of a variant.
+// ratios shows the time, CPU and memory ratios of a variant.
 func ratios(r result, v variant) string {
-	return fmt.Sprintf("%.3fx / %.3fx", r.timeRatio(v), r.memoryRatio(v))
+	return fmt.Sprintf("%.3fx / %.3fx / %.3fx", r.timeRatio(v), r.cpuRatio(v), r.memoryRatio(v))
 }

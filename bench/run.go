@@ -61,6 +61,7 @@ var variants = []variant{without, with, floor, bound}
 // tflint and every plugin process it started, summed.
 type sample struct {
 	seconds float64
+	cpu     float64 // user and system seconds of tflint and the plugins it waited for
 	peakKB  int
 }
 
@@ -97,9 +98,9 @@ func (b *bench) run(only string) ([]result, error) {
 			return nil, err
 		}
 		if s.base() == with {
-			fmt.Fprintf(os.Stderr, "%s: --fix %s time / memory of the plain run\n", s.name, ratios(r, fixing))
+			fmt.Fprintf(os.Stderr, "%s: --fix %s time / CPU / memory of the plain run\n", s.name, ratios(r, fixing))
 		} else {
-			fmt.Fprintf(os.Stderr, "%s: %s time / memory (floor plugin %s, bound plugin %s)\n", s.name, ratios(r, with), ratios(r, floor), ratios(r, bound))
+			fmt.Fprintf(os.Stderr, "%s: %s time / CPU / memory (floor plugin %s, bound plugin %s)\n", s.name, ratios(r, with), ratios(r, floor), ratios(r, bound))
 		}
 		results = append(results, r)
 	}
@@ -299,7 +300,8 @@ func (b *bench) once(s scenario, v variant) (sample, error) {
 	if err != nil {
 		return sample{}, fmt.Errorf("%v: %v\n%s", cmd.Args, err, stderr.String())
 	}
-	return sample{seconds: elapsed, peakKB: peakKB}, nil
+	cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
+	return sample{seconds: elapsed, cpu: cpu, peakKB: peakKB}, nil
 }
 
 // watchMemory samples the resident memory of pid and its descendants every
@@ -397,6 +399,14 @@ func seconds(samples []sample) []float64 {
 	return out
 }
 
+func cpuSeconds(samples []sample) []float64 {
+	out := make([]float64, len(samples))
+	for i, s := range samples {
+		out[i] = s.cpu
+	}
+	return out
+}
+
 func kilobytes(samples []sample) []float64 {
 	out := make([]float64, len(samples))
 	for i, s := range samples {
@@ -409,6 +419,12 @@ func kilobytes(samples []sample) []float64 {
 // scenario's base (tflint without a plugin, or the plain run for --fix).
 func (r result) timeRatio(v variant) float64 {
 	return median(seconds(r.runs[v])) / median(seconds(r.runs[r.base()]))
+}
+
+// cpuRatio is the same for the CPU time, which the other work on a shared
+// machine disturbs less than the wall time.
+func (r result) cpuRatio(v variant) float64 {
+	return median(cpuSeconds(r.runs[v])) / median(cpuSeconds(r.runs[r.base()]))
 }
 
 // memoryRatio is the same for the peak memory.
