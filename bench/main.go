@@ -24,7 +24,8 @@ import (
 func main() {
 	tflint := flag.String("tflint", ".bin/tflint", "the tflint binary to measure")
 	pairs := flag.Int("pairs", 5, "A/B pairs per scenario")
-	only := flag.String("only", "", "run one scenario: startup, 1000, 1000-clean, 5000 or recursive")
+	only := flag.String("only", "", "run one scenario: startup, 1000, 1000-clean, 5000, recursive, typical or fix-150")
+	awsPlugin := flag.String("aws", "", "a tflint-ruleset-aws binary to measure beside the plugin, as a reference")
 	gen := flag.String("gen", "", "write a corpus module into this folder and exit")
 	clusters := flag.Int("clusters", 1000, "clusters in the module written by -gen")
 	flag.Parse()
@@ -53,16 +54,34 @@ func main() {
 		}
 	}
 
+	if *awsPlugin != "" {
+		plugins[aws] = filepath.Join(work, string(aws))
+		if err := copyFile(*awsPlugin, filepath.Join(plugins[aws], "tflint-ruleset-aws")); err != nil {
+			log.Fatal(err)
+		}
+	}
+
 	fmt.Printf("machine: %s/%s, %d CPUs, %s; tflint: %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), version(bin))
 	b := &bench{tflint: bin, plugins: plugins, work: work, pairs: *pairs}
 	results, err := b.run(*only)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(report(results))
-	if !allWithinBudget(results) {
+	fmt.Println(report(results, b.hasAWS()))
+	if !allWithinBudget(results, b.hasAWS()) {
 		os.Exit(1)
 	}
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o755)
 }
 
 func version(bin string) string {

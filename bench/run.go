@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,11 @@ plugin "neptune" {
   enabled = true
 }
 `
+	configAWS = configWithout + `
+plugin "aws" {
+  enabled = true
+}
+`
 )
 
 type bench struct {
@@ -33,6 +39,9 @@ type bench struct {
 	plugins      map[variant]string // the folder of each variant's plugin binary
 	pairs        int
 }
+
+// hasAWS tells whether tflint-ruleset-aws was given to measure beside.
+func (b *bench) hasAWS() bool { return b.plugins[aws] != "" }
 
 // variant is one way tflint runs in a round.
 type variant string
@@ -42,6 +51,8 @@ const (
 	with    variant = "with"    // this plugin, every rule enabled
 	floor   variant = "floor"   // bench/floor: reads every resource block, nothing else
 	bound   variant = "bound"   // bench/bound: reads what the model reads, emits the same findings, checks nothing
+	fixing  variant = "fixing"  // this plugin under tflint --fix, on a fresh copy of the corpus each run
+	aws     variant = "aws"     // tflint-ruleset-aws with its default rules, as a reference plugin
 )
 
 var variants = []variant{without, with, floor, bound}
@@ -50,14 +61,20 @@ var variants = []variant{without, with, floor, bound}
 // tflint and every plugin process it started, summed.
 type sample struct {
 	seconds float64
+	cpu     float64 // user and system seconds of tflint and the plugins it waited for
 	peakKB  int
 }
 
 type scenario struct {
 	name, dir  string
 	args       []string
-	pairFactor int // runs of a tenth of a second need more pairs for a stable median
+	pairFactor int       // runs of a tenth of a second need more pairs for a stable median
+	variants   []variant // what runs in each round; the first is the base of the ratios
+	pristine   string    // for --fix: the corpus, copied over dir before each run
 }
+
+// base is the variant the others are compared with.
+func (s scenario) base() variant { return s.variants[0] }
 
 // findingsFile holds tflint's JSON output of this plugin on the scenario,
 // which the bound plugin replays.
@@ -80,7 +97,11 @@ func (b *bench) run(only string) ([]result, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(os.Stderr, "%s: %s time / memory (floor plugin %s, bound plugin %s)\n", s.name, ratios(r, with), ratios(r, floor), ratios(r, bound))
+		if s.base() == with {
+			fmt.Fprintf(os.Stderr, "%s: --fix %s time / CPU / memory of the plain run\n", s.name, ratios(r, fixing))
+		} else {
+			fmt.Fprintf(os.Stderr, "%s: %s time / CPU / memory (floor plugin %s, bound plugin %s)\n", s.name, ratios(r, with), ratios(r, floor), ratios(r, bound))
+		}
 		results = append(results, r)
 	}
 	return results, nil
@@ -89,18 +110,19 @@ func (b *bench) run(only string) ([]result, error) {
 // measure runs the variants of a scenario in turn, pairs times.
 func (b *bench) measure(s scenario) (result, error) {
 	r := result{scenario: s, runs: map[variant][]sample{}}
-	if err := b.recordFindings(s); err != nil {
-		return r, err
+	if slices.Contains(s.variants, bound) {
+		if err := b.recordFindings(s); err != nil {
+			return r, err
+		}
 	}
-	// Warm the page cache and the plugin binaries before measuring;
-	// recording the findings has run this plugin and the bound one already.
-	for _, v := range []variant{without, floor} {
+	// Warm the page cache and the plugin binaries before measuring.
+	for _, v := range s.variants {
 		if _, err := b.once(s, v); err != nil {
 			return r, err
 		}
 	}
 	for i := 0; i < b.pairs*max(s.pairFactor, 1); i++ {
-		for _, v := range variants {
+		for _, v := range s.variants {
 			sample, err := b.once(s, v)
 			if err != nil {
 				return r, err
@@ -151,12 +173,32 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		if err := writeConfigs(dir); err != nil {
 			return err
 		}
-		s := scenario{name: name, dir: dir}
+		s := scenario{name: name, dir: dir, variants: b.withReference(name)}
 		if clusters == 1 {
 			s.pairFactor = 5
 		}
 		out = append(out, s)
 		return nil
+	}
+	if only == "" || only == "typical" {
+		dir := filepath.Join(b.work, "typical")
+		if err := corpus.WriteTypicalModule(dir, 2000, 5); err != nil {
+			return nil, err
+		}
+		if err := writeConfigs(dir); err != nil {
+			return nil, err
+		}
+		out = append(out, scenario{name: "typical", dir: dir, variants: variants})
+	}
+	if only == "" || only == "fix-150" {
+		pristine := filepath.Join(b.work, "fix-150-pristine")
+		if err := corpus.WriteFixModule(pristine, 150); err != nil {
+			return nil, err
+		}
+		if err := writeConfigs(pristine); err != nil {
+			return nil, err
+		}
+		out = append(out, scenario{name: "fix-150", dir: filepath.Join(b.work, "fix-150"), pristine: pristine, variants: []variant{with, fixing}})
 	}
 	for _, m := range []struct {
 		name     string
@@ -183,13 +225,25 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		if err := writeConfigs(dir); err != nil {
 			return nil, err
 		}
-		out = append(out, scenario{name: "recursive", dir: dir, args: []string{"--recursive"}})
+		out = append(out, scenario{name: "recursive", dir: dir, args: []string{"--recursive"}, variants: b.withReference("recursive")})
 	}
 	return out, nil
 }
 
+// withReference is the variants of a scenario whose budget compares the
+// plugin with tflint-ruleset-aws, when it was given.
+func (b *bench) withReference(name string) []variant {
+	if b.hasAWS() && awsBudgeted[name] {
+		return append(slices.Clone(variants), aws)
+	}
+	return variants
+}
+
 func writeConfigs(dir string) error {
 	if err := os.WriteFile(filepath.Join(dir, ".tflint.without.hcl"), []byte(configWithout), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".tflint.aws.hcl"), []byte(configAWS), 0o644); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, ".tflint.with.hcl"), []byte(configWith), 0o644)
@@ -198,18 +252,40 @@ func writeConfigs(dir string) error {
 // command is tflint on the scenario in one variant, with its output format.
 func (b *bench) command(s scenario, v variant, format string) *exec.Cmd {
 	config := filepath.Join(s.dir, ".tflint.with.hcl")
-	if v == without {
+	switch v {
+	case without:
 		config = filepath.Join(s.dir, ".tflint.without.hcl")
+	case aws:
+		config = filepath.Join(s.dir, ".tflint.aws.hcl")
 	}
 	args := append([]string{"--config", config, "--format", format, "--force"}, s.args...)
+	plugins := b.plugins[v]
+	if v == fixing {
+		args = append(args, "--fix")
+		plugins = b.plugins[with]
+	}
 	cmd := exec.Command(b.tflint, args...)
 	cmd.Dir = s.dir
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+b.plugins[v], "TFLINT_LOG=", "NEPTUNE_BOUND_ISSUES="+s.findingsFile(), "NEPTUNE_BOUND_ROOT="+s.dir)
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+plugins, "TFLINT_LOG=", "NEPTUNE_BOUND_ISSUES="+s.findingsFile(), "NEPTUNE_BOUND_ROOT="+s.dir)
 	return cmd
+}
+
+// restore lays the scenario's corpus out again, for a run that fixes it.
+func restore(s scenario) error {
+	if s.pristine == "" {
+		return nil
+	}
+	if err := os.RemoveAll(s.dir); err != nil {
+		return err
+	}
+	return os.CopyFS(s.dir, os.DirFS(s.pristine))
 }
 
 // once runs tflint on the scenario in one variant.
 func (b *bench) once(s scenario, v variant) (sample, error) {
+	if err := restore(s); err != nil {
+		return sample{}, err
+	}
 	cmd := b.command(s, v, "compact")
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = nil, &stderr
@@ -224,7 +300,8 @@ func (b *bench) once(s scenario, v variant) (sample, error) {
 	if err != nil {
 		return sample{}, fmt.Errorf("%v: %v\n%s", cmd.Args, err, stderr.String())
 	}
-	return sample{seconds: elapsed, peakKB: peakKB}, nil
+	cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
+	return sample{seconds: elapsed, cpu: cpu, peakKB: peakKB}, nil
 }
 
 // watchMemory samples the resident memory of pid and its descendants every
@@ -322,6 +399,14 @@ func seconds(samples []sample) []float64 {
 	return out
 }
 
+func cpuSeconds(samples []sample) []float64 {
+	out := make([]float64, len(samples))
+	for i, s := range samples {
+		out[i] = s.cpu
+	}
+	return out
+}
+
 func kilobytes(samples []sample) []float64 {
 	out := make([]float64, len(samples))
 	for i, s := range samples {
@@ -330,14 +415,21 @@ func kilobytes(samples []sample) []float64 {
 	return out
 }
 
-// timeRatio is the median time of variant v over the median without a plugin.
+// timeRatio is the median time of variant v over the median of the
+// scenario's base (tflint without a plugin, or the plain run for --fix).
 func (r result) timeRatio(v variant) float64 {
-	return median(seconds(r.runs[v])) / median(seconds(r.runs[without]))
+	return median(seconds(r.runs[v])) / median(seconds(r.runs[r.base()]))
+}
+
+// cpuRatio is the same for the CPU time, which the other work on a shared
+// machine disturbs less than the wall time.
+func (r result) cpuRatio(v variant) float64 {
+	return median(cpuSeconds(r.runs[v])) / median(cpuSeconds(r.runs[r.base()]))
 }
 
 // memoryRatio is the same for the peak memory.
 func (r result) memoryRatio(v variant) float64 {
-	return median(kilobytes(r.runs[v])) / median(kilobytes(r.runs[without]))
+	return median(kilobytes(r.runs[v])) / median(kilobytes(r.runs[r.base()]))
 }
 
 // pairRange is the min and max of the per-pair ratios, to show the noise.

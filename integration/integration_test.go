@@ -196,7 +196,8 @@ func runCase(t *testing.T, caseDir string) {
 	args := caseArgs(t, caseDir)
 
 	plain := copyCase(t, caseDir)
-	compareGolden(t, filepath.Join(caseDir, "want.txt"), issueLines(runTflint(t, plain, args...)))
+	plainOut := runTflint(t, plain, args...)
+	compareGolden(t, filepath.Join(caseDir, "want.txt"), issueLines(plainOut))
 
 	fixed := copyCase(t, caseDir)
 	before := readTree(t, fixed)
@@ -207,6 +208,7 @@ func runCase(t *testing.T, caseDir string) {
 	assertForceNewUntouched(t, before, after)
 
 	second := runTflint(t, fixed, args...)
+	assertFixableWasFixed(t, plainOut, second)
 	for _, i := range second.Issues {
 		if i.Fixable {
 			t.Errorf("still fixable after --fix: %s", formatIssue(i))
@@ -217,6 +219,22 @@ func runCase(t *testing.T, caseDir string) {
 	runTflint(t, fixed, append(args, "--fix")...)
 	if again := readTree(t, fixed); !sameTree(after, again) {
 		t.Errorf("a second --fix changed the files again")
+	}
+}
+
+// assertFixableWasFixed checks that what a plain run marks fixable is gone
+// after --fix: a mark is a promise that --fix fixes the finding. Findings
+// are named without their range, which the fixes of other findings move.
+func assertFixableWasFixed(t *testing.T, plain, afterFix tflintjson.Output) {
+	t.Helper()
+	left := map[string]bool{}
+	for _, i := range afterFix.Issues {
+		left[i.Rule.Name+": "+i.Message] = true
+	}
+	for _, i := range plain.Issues {
+		if i.Fixable && left[i.Rule.Name+": "+i.Message] {
+			t.Errorf("marked fixable, but --fix leaves it: %s", formatIssue(i))
+		}
 	}
 }
 

@@ -26,17 +26,37 @@ func (m *Model) syntaxBlock(block *hclext.Block) (*hclsyntax.Block, []byte, erro
 	if !ok {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
-	var found *hclsyntax.Block
-	_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
-		if b, ok := node.(*hclsyntax.Block); ok && found == nil && b.TypeRange.Start.Byte == block.TypeRange.Start.Byte {
-			found = b
-		}
-		return nil
-	})
+	found := m.blockAt(block.DefRange.Filename, body, block.TypeRange.Start.Byte)
 	if found == nil {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
 	return found, file.Bytes, nil
+}
+
+// blockIndex holds a file's native blocks by the byte where their type starts.
+type blockIndex map[int]*hclsyntax.Block
+
+// blockAt finds a block of a file by where its type starts, in an index made
+// with one walk of the file: a walk per fix made --fix quadratic in the fixes
+// of a file.
+func (m *Model) blockAt(filename string, body *hclsyntax.Body, start int) *hclsyntax.Block {
+	index, ok := m.syntaxBlocks[filename]
+	if !ok {
+		index = blockIndex{}
+		_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
+			if b, ok := node.(*hclsyntax.Block); ok {
+				if _, seen := index[b.TypeRange.Start.Byte]; !seen {
+					index[b.TypeRange.Start.Byte] = b
+				}
+			}
+			return nil
+		})
+		if m.syntaxBlocks == nil {
+			m.syntaxBlocks = map[string]blockIndex{}
+		}
+		m.syntaxBlocks[filename] = index
+	}
+	return index[start]
 }
 
 // appendToBlock adds lines (without indentation) as the last items of a block.
@@ -159,20 +179,30 @@ func keepLinesBelow(f tflint.Fixer, b *hclsyntax.Block, src []byte, added int) e
 	if first < 0 || strings.TrimSpace(rest[:first]) != "" {
 		return tflint.ErrFixNotSupported
 	}
+	// Earlier fixes of this block may have taken blank lines already: with
+	// --fix they are gone from the file the next rule reads.
+	taken := blankLinesTaken(f, b.TypeRange.Filename, end)
 	start := first + 1
 	stop := start
-	for i := 0; i < added; i++ {
+	for i := 0; i < taken+added; i++ {
 		next := strings.IndexByte(rest[stop:], '\n')
 		if next < 0 || strings.TrimSpace(rest[stop:stop+next]) != "" {
 			return tflint.ErrFixNotSupported
 		}
 		stop += next + 1
+		if i+1 == taken {
+			start = stop
+		}
 	}
-	return f.Remove(hcl.Range{
+	err := f.Remove(hcl.Range{
 		Filename: b.TypeRange.Filename,
 		Start:    hcl.Pos{Byte: end + start},
 		End:      hcl.Pos{Byte: end + stop},
 	})
+	if err == nil {
+		takeBlankLines(f, b.TypeRange.Filename, end, added)
+	}
+	return err
 }
 
 // replaceKeepingAnnotations replaces an expression. The fix is not offered

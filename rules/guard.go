@@ -29,17 +29,25 @@ func guardAll(rules []tflint.Rule) []tflint.Rule {
 }
 
 func (g guardedRule) Check(runner tflint.Runner) (err error) {
+	r, _ := runner.(*Runner)
 	defer func() {
 		if p := recover(); p != nil {
 			logger.Error(fmt.Sprintf("panic in %s: %v\n%s", g.Name(), p, debug.Stack()))
 			err = g.reportCrash(runner, p)
 		}
+		if r != nil {
+			// The findings made before a crash are sent too.
+			if flushErr := r.finishRule(); err == nil {
+				err = flushErr
+			}
+		}
 	}()
-	if r, ok := runner.(*Runner); ok {
+	if r != nil {
 		r.forgetVisit()
+		r.startRule()
 	}
 	err = g.Rule.Check(runner)
-	if r, ok := runner.(*Runner); ok {
+	if r != nil {
 		logger.Debug(fmt.Sprintf("neptune: %s done, %d host calls for the model so far", g.Name(), r.HostCalls()))
 	}
 	return err

@@ -24,7 +24,7 @@ func runRuleCases(t *testing.T, rule tflint.Rule, cases []ruleCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			runner := helper.TestRunner(t, tc.files)
-			if err := rule.Check(newRunner(runner, true)); err != nil {
+			if err := guardAll([]tflint.Rule{rule})[0].Check(newRunner(runner, true)); err != nil {
 				t.Fatalf("Check: %v", err)
 			}
 			if diff := cmp.Diff(tc.issues, issueLines(runner.Issues)); diff != "" {

@@ -139,6 +139,8 @@ type Model struct {
 	groupRefs    map[*Resource]GroupRef
 	calls        int // host calls other than evaluations, for the cost guard
 	visiting     *Resource
+
+	syntaxBlocks map[string]blockIndex // the blocks of each file, for fixes (see blockAt)
 }
 
 // Resource is one instance of a resource block.

@@ -21,10 +21,50 @@ type Runner struct {
 	moduleOnce sync.Once
 	modulePath []string // empty for the root module
 	sent       *sentIssues
+
+	batching   bool            // a rule is running under guardedRule
+	emitters   []*emitter      // of that rule, to flush when it ends
+	blankLines blankLineLedger // taken by fixes of the rules so far (see blankLineLedger)
 }
 
 func newRunner(host tflint.Runner, fixEnabled bool) *Runner {
 	return &Runner{Runner: host, fixEnabled: fixEnabled}
+}
+
+// startRule makes the emitters of the rule about to run hold their issues
+// until finishRule, so that its fixes are decided together.
+func (r *Runner) startRule() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.batching, r.emitters = true, nil
+	if r.fixEnabled || r.blankLines == nil {
+		r.blankLines = blankLineLedger{} // with --fix, the file read by this rule holds the earlier fixes
+	}
+}
+
+// adopt registers an emitter of the running rule; false outside a rule run,
+// where the emitter sends each issue at once.
+func (r *Runner) adopt(e *emitter) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.batching {
+		r.emitters = append(r.emitters, e)
+	}
+	return r.batching
+}
+
+// finishRule sends the issues the rule's emitters hold.
+func (r *Runner) finishRule() error {
+	r.mu.Lock()
+	emitters := r.emitters
+	r.batching, r.emitters = false, nil
+	r.mu.Unlock()
+	for _, e := range emitters {
+		if err := e.flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // modelOf returns the module model for any runner; rules call it first.

@@ -25,7 +25,26 @@ func WriteCleanModule(dir string, n int) error {
 	return writeModule(dir, n, writeCleanCluster)
 }
 
+// WriteFixModule writes n clusters into one file, each with findings that
+// --fix fixes (the export, the audit parameter, the lab mode and the
+// Security Hub settings), so that --fix makes several fixes per cluster in
+// that one file.
+func WriteFixModule(dir string, n int) error {
+	return writeModuleIn(dir, n, n, writeFixableCluster)
+}
+
+func writeFixableCluster(sb *strings.Builder, i int) {
+	writeClusterWith(sb, i, clusterSettings{
+		exports: `["slowquery"]`, audit: `"0"`, labMode: "ObjectIndex=enabled, AuditLog",
+		group: fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i),
+	})
+}
+
 func writeModule(dir string, n int, cluster func(*strings.Builder, int)) error {
+	return writeModuleIn(dir, n, clustersPerFile, cluster)
+}
+
+func writeModuleIn(dir string, n, perFile int, cluster func(*strings.Builder, int)) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -35,8 +54,8 @@ func writeModule(dir string, n int, cluster func(*strings.Builder, int)) error {
 	var sb strings.Builder
 	for i := 0; i < n; i++ {
 		cluster(&sb, i)
-		if (i+1)%clustersPerFile == 0 || i == n-1 {
-			name := filepath.Join(dir, fmt.Sprintf("graph_%04d.tf", i/clustersPerFile))
+		if (i+1)%perFile == 0 || i == n-1 {
+			name := filepath.Join(dir, fmt.Sprintf("graph_%04d.tf", i/perFile))
 			if err := os.WriteFile(name, []byte(sb.String()), 0o644); err != nil {
 				return err
 			}
@@ -190,4 +209,76 @@ resource "aws_iam_role_policy_attachment" "p%[1]d" {
 }
 
 `, i, s.audit, s.labMode, s.exports, s.group, s.hardening)
+}
+
+// WriteTypicalModule writes a repository as most users of the plugin have
+// one: resources of many types unrelated to Neptune, some repeated with
+// count or for_each, reading variables and locals, 40 to a file, and the
+// given number of Neptune clusters (the mix of WriteModule) in their own
+// file.
+func WriteTypicalModule(dir string, resources, clusters int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "variables.tf"), []byte(variablesTF+typicalVariablesTF), 0o644); err != nil {
+		return err
+	}
+	var sb strings.Builder
+	for i := 0; i < resources; i++ {
+		writeUnrelated(&sb, i)
+		if (i+1)%40 == 0 || i == resources-1 {
+			name := filepath.Join(dir, fmt.Sprintf("app_%04d.tf", i/40))
+			if err := os.WriteFile(name, []byte(sb.String()), 0o644); err != nil {
+				return err
+			}
+			sb.Reset()
+		}
+	}
+	for i := 0; i < clusters; i++ {
+		writeCluster(&sb, i)
+	}
+	return os.WriteFile(filepath.Join(dir, "neptune.tf"), []byte(sb.String()), 0o644)
+}
+
+const typicalVariablesTF = `
+variable "instance_count" {
+  type    = number
+  default = 2
+}
+
+variable "queues" {
+  type    = set(string)
+  default = ["orders", "billing"]
+}
+
+locals {
+  name_prefix = "app-${var.environment}"
+  ports       = [80, 443]
+}
+`
+
+// writeUnrelated writes the i-th resource of a cycle of ten common types.
+func writeUnrelated(sb *strings.Builder, i int) {
+	switch i % 10 {
+	case 0:
+		fmt.Fprintf(sb, "resource \"aws_s3_bucket\" \"u%[1]d\" {\n  bucket = \"${local.name_prefix}-%[1]d\"\n  tags   = local.tags\n}\n\n", i)
+	case 1:
+		fmt.Fprintf(sb, "resource \"aws_iam_role\" \"u%[1]d\" {\n  name               = \"${local.name_prefix}-%[1]d\"\n  assume_role_policy = jsonencode({ Version = \"2012-10-17\", Statement = [] })\n}\n\n", i)
+	case 2:
+		fmt.Fprintf(sb, "resource \"aws_security_group\" \"u%[1]d\" {\n  name = \"${local.name_prefix}-%[1]d\"\n\n  dynamic \"ingress\" {\n    for_each = local.ports\n    content {\n      from_port   = ingress.value\n      to_port     = ingress.value\n      protocol    = \"tcp\"\n      cidr_blocks = [\"10.0.0.0/8\"]\n    }\n  }\n}\n\n", i)
+	case 3:
+		fmt.Fprintf(sb, "resource \"aws_instance\" \"u%[1]d\" {\n  count         = var.instance_count\n  ami           = \"ami-0123456789abcdef0\"\n  instance_type = \"t3.micro\"\n  tags          = merge(local.tags, { Name = \"${local.name_prefix}-%[1]d-${count.index}\" })\n}\n\n", i)
+	case 4:
+		fmt.Fprintf(sb, "resource \"aws_sqs_queue\" \"u%[1]d\" {\n  for_each = var.queues\n  name     = \"${local.name_prefix}-%[1]d-${each.key}\"\n}\n\n", i)
+	case 5:
+		fmt.Fprintf(sb, "resource \"aws_cloudwatch_metric_alarm\" \"u%[1]d\" {\n  alarm_name          = \"${local.name_prefix}-%[1]d\"\n  comparison_operator = \"GreaterThanThreshold\"\n  evaluation_periods  = 2\n  metric_name         = \"CPUUtilization\"\n  namespace           = \"AWS/EC2\"\n  period              = 300\n  statistic           = \"Average\"\n  threshold           = 80\n}\n\n", i)
+	case 6:
+		fmt.Fprintf(sb, "resource \"aws_dynamodb_table\" \"u%[1]d\" {\n  name         = \"${local.name_prefix}-%[1]d\"\n  billing_mode = \"PAY_PER_REQUEST\"\n  hash_key     = \"id\"\n\n  attribute {\n    name = \"id\"\n    type = \"S\"\n  }\n}\n\n", i)
+	case 7:
+		fmt.Fprintf(sb, "resource \"aws_kms_key\" \"u%[1]d\" {\n  description         = \"key %[1]d\"\n  enable_key_rotation = true\n}\n\n", i)
+	case 8:
+		fmt.Fprintf(sb, "resource \"aws_lambda_function\" \"u%[1]d\" {\n  function_name = \"${local.name_prefix}-%[1]d\"\n  role          = aws_iam_role.u%[2]d.arn\n  handler       = \"index.handler\"\n  runtime       = \"nodejs20.x\"\n  filename      = \"lambda.zip\"\n\n  environment {\n    variables = { STAGE = var.environment }\n  }\n}\n\n", i, i-7)
+	default:
+		fmt.Fprintf(sb, "resource \"aws_route53_record\" \"u%[1]d\" {\n  zone_id = \"Z0123456789\"\n  name    = \"u%[1]d.example.com\"\n  type    = \"CNAME\"\n  ttl     = 300\n  records = [\"${local.name_prefix}.example.com\"]\n}\n\n", i)
+	}
 }
