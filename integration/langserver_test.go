@@ -557,3 +557,29 @@ func TestLangserverSurvivesMalformedMessages(t *testing.T) {
 		t.Errorf("the server did not log the malformed messages:\n%s", s.stderr.tail(20))
 	}
 }
+
+// A module that calls a module in a sibling folder (`source = "../..."`) is
+// linted with the called module: the temporary copy keeps the workspace's
+// layout around it.
+func TestLangserverFollowsModuleCallsOutsideTheModule(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	caller := strings.ReplaceAll(mustRead(t, "../testdata/integration/module_call/main.tf"), `"./modules/neptune"`, `"../modules/neptune"`)
+	writeModule(t, root, map[string]string{
+		".tflint.hcl":             langserverConfig,
+		"app/main.tf":             caller,
+		"modules/neptune/main.tf": mustRead(t, "../testdata/integration/module_call/modules/neptune/main.tf"),
+	})
+	appTF := filepath.Join(root, "app", "main.tf")
+	s := startNeptuneServer(t, root, nil)
+	s.open(appTF, caller)
+	diags := s.awaitDiagnostics("the caller's diagnostics", appTF)
+	if findDiagnostic(diags, `aws_neptune_cluster.through_local exports ["slowquery"]`) == nil {
+		t.Errorf("the finding of the called module is not reported at the call: %+v", diags)
+	}
+	for _, d := range diags {
+		if d.Severity == 1 && d.Code == "" {
+			t.Errorf("tflint failed on the module call: %+v", d)
+		}
+	}
+}
