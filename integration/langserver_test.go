@@ -74,8 +74,10 @@ func startNeptuneServer(t *testing.T, root string, opts map[string]any) *lspServ
 	t.Helper()
 	cmd := exec.Command(filepath.Join(pluginDir, "tflint-ruleset-neptune"), "langserver")
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=")
+	tmp := t.TempDir()
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "TFLINT_LOG=", "TMPDIR="+tmp)
 	s := startLSP(t, cmd, "tflint-ruleset-neptune langserver")
+	s.tmpDir = tmp
 	init := map[string]any{"tflintPath": tflintBin, "debounceMs": 50}
 	for k, v := range opts {
 		init[k] = v
@@ -178,6 +180,20 @@ func (s *lspServer) resolveEdits(action lspCodeAction, path string, version int)
 		s.t.Fatalf("the edit is for %s version %d, want %s version %d", change.TextDocument.URI, change.TextDocument.Version, path, version)
 	}
 	return change.Edits
+}
+
+// assertNoCopiesLeft checks that the server removed its temporary copies.
+func (s *lspServer) assertNoCopiesLeft() {
+	s.t.Helper()
+	entries, err := os.ReadDir(s.tmpDir)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "neptune-langserver-") {
+			s.t.Errorf("the server left its temporary copy %s", filepath.Join(s.tmpDir, e.Name()))
+		}
+	}
 }
 
 func assertClean(t *testing.T, dir string) {
@@ -324,6 +340,7 @@ func TestLangserverQuickFix(t *testing.T) {
 		t.Errorf("the quick fix is not tied to its diagnostic: %+v", fix.Diagnostics)
 	}
 	edits := s.resolveEdits(*fix, mainTF, 1)
+	s.assertNoCopiesLeft()
 	// The smallest edit inserts `, "audit"` (or `", "audit` a character
 	// earlier, which is as small).
 	if len(edits) != 1 || edits[0].Range.Start != edits[0].Range.End || len(edits[0].NewText) != len(`, "audit"`) {
@@ -531,6 +548,7 @@ func TestLangserverKillsHungTflint(t *testing.T) {
 		t.Errorf("the hung tflint (pid %d) still runs", pid)
 		syscall.Kill(pid, syscall.SIGKILL)
 	}
+	s.assertNoCopiesLeft()
 	assertAlive(t, s, mainTF)
 }
 

@@ -123,6 +123,7 @@ func (b *syncBuffer) tail(n int) string {
 type lspServer struct {
 	t       *testing.T
 	name    string
+	tmpDir  string // the server's TMPDIR, when the test sets one
 	stdin   io.WriteCloser
 	msgs    chan lspMessage // closed when stdout ends
 	readErr error           // why stdout ended; read after msgs is closed
