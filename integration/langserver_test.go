@@ -126,6 +126,21 @@ func (s *lspServer) codeActions(path string, r lspRange, only ...string) []lspCo
 	return actions
 }
 
+// awaitRuns waits until the server has logged at least n tflint runs (its
+// log can trail its messages a little, being another pipe) and returns the
+// count.
+func (s *lspServer) awaitRuns(n int) int {
+	s.t.Helper()
+	deadline := time.Now().Add(lspWait)
+	for s.tflintRuns() < n {
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the server logged %d tflint runs, want %d\n%s", s.tflintRuns(), n, s.stderr.tail(20))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return s.tflintRuns()
+}
+
 // tflintRuns counts the tflint runs the server has logged.
 func (s *lspServer) tflintRuns() int {
 	s.stderr.mu.Lock()
@@ -292,7 +307,7 @@ func TestLangserverDebouncesChanges(t *testing.T) {
 	s := startNeptuneServer(t, dir, map[string]any{"debounceMs": 1000})
 	s.open(mainTF, lspOpenText)
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
-	before := s.tflintRuns()
+	before := s.awaitRuns(1)
 	for v := 2; v <= 6; v++ {
 		text := lspOpenText
 		if v == 6 {
@@ -310,6 +325,8 @@ func TestLangserverDebouncesChanges(t *testing.T) {
 	if findDiagnostic(params.Diagnostics, lspExportMessage) != nil {
 		t.Errorf("the diagnostics are not those of the last change: %+v", params.Diagnostics)
 	}
+	s.awaitRuns(before + 1)
+	time.Sleep(200 * time.Millisecond) // a second run would have logged by now
 	if runs := s.tflintRuns() - before; runs != 1 {
 		t.Errorf("5 changes within the debounce ran tflint %d times, want 1\n%s", runs, s.stderr.tail(10))
 	}
@@ -324,7 +341,7 @@ func TestLangserverQuickFix(t *testing.T) {
 	s.open(mainTF, lspOpenText)
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
 
-	runs := s.tflintRuns()
+	runs := s.awaitRuns(1)
 	actions := s.codeActions(mainTF, lspRange{Start: lspExportRange.Start, End: lspExportRange.Start})
 	if got := s.tflintRuns(); got != runs {
 		t.Errorf("listing code actions ran tflint %d times", got-runs)
@@ -382,7 +399,7 @@ func TestLangserverIgnoreAction(t *testing.T) {
 	s.open(mainTF, lspOpenText)
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
 
-	runs := s.tflintRuns()
+	runs := s.awaitRuns(1)
 	ignore := findAction(s.codeActions(mainTF, lspExportRange, "quickfix"), "quickfix", "Ignore "+lspExportRule)
 	if ignore == nil || ignore.Edit == nil || len(ignore.Edit.DocumentChanges) != 1 {
 		t.Fatalf("no ignore action with its edit: %+v", ignore)
