@@ -618,3 +618,52 @@ func TestLangserverFollowsModuleCallsOutsideTheModule(t *testing.T) {
 		}
 	}
 }
+
+// A change while tflint runs cancels the run: the first diagnostics are
+// those of the change. The tflint here waits a second before linting.
+func TestLangserverCancelsSupersededRun(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
+	slow := filepath.Join(t.TempDir(), "slow-tflint")
+	if err := os.WriteFile(slow, []byte("#!/bin/sh\nsleep 1\nexec '"+tflintBin+"' \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mainTF := filepath.Join(dir, "main.tf")
+	s := startNeptuneServer(t, dir, map[string]any{"tflintPath": slow})
+	s.open(mainTF, lspOpenText)
+	time.Sleep(300 * time.Millisecond) // the first run is under way
+	s.change(mainTF, 2, lspChangedText)
+	var params lspPublishDiagnostics
+	s.await("the diagnostics of the change", func(m lspMessage) bool {
+		return m.Method == "textDocument/publishDiagnostics" && json.Unmarshal(m.Params, &params) == nil && sameFileURI(params.URI, mainTF)
+	})
+	if params.Version == nil || *params.Version != 2 || len(params.Diagnostics) != 0 {
+		t.Errorf("the first diagnostics are %+v for version %v, want none for version 2", params.Diagnostics, params.Version)
+	}
+	s.awaitRuns(2)
+	if log := s.stderr.tail(20); !strings.Contains(log, "context canceled") {
+		t.Errorf("the first run was not cancelled:\n%s", log)
+	}
+}
+
+// A change of .tflint.hcl reported by the editor's file watcher lints the
+// open modules again.
+func TestLangserverRelintsOnConfigChange(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
+	mainTF := filepath.Join(dir, "main.tf")
+	s := startNeptuneServer(t, dir, nil)
+	s.open(mainTF, lspOpenText)
+	if findDiagnostic(s.awaitDiagnostics("the opened file's diagnostics", mainTF), lspExportMessage) == nil {
+		t.Fatal("no export diagnostic")
+	}
+	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig + "\nrule \"" + lspExportRule + "\" {\n  enabled = false\n}\n"})
+	s.notify("workspace/didChangeWatchedFiles", map[string]any{
+		"changes": []map[string]any{{"uri": fileURI(filepath.Join(dir, ".tflint.hcl")), "type": 2}},
+	})
+	if diags := s.awaitDiagnostics("the diagnostics under the new configuration", mainTF); len(diags) != 0 {
+		t.Errorf("the rule disabled in .tflint.hcl still reports: %+v", diags)
+	}
+}
