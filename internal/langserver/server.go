@@ -316,8 +316,6 @@ func (s *server) open(item textDocumentItem) {
 	s.mu.Unlock()
 	if isTerraformFile(path) {
 		s.schedule(filepath.Dir(path), 0)
-	} else {
-		s.saved(path)
 	}
 }
 
@@ -340,13 +338,17 @@ func (s *server) change(p didChangeParams) error {
 	doc.version = p.TextDocument.Version
 	debounce := s.debounce
 	s.mu.Unlock()
-	s.schedule(filepath.Dir(path), debounce)
+	s.relint(path, debounce) // an unsaved .tflint.hcl or .tfvars counts too
 	return nil
 }
 
-// saved reruns tflint where a file change can change findings: its module
-// for a Terraform file or variables, every module below a .tflint.hcl.
-func (s *server) saved(path string) {
+// saved reruns tflint where a saved file can change findings.
+func (s *server) saved(path string) { s.relint(path, 0) }
+
+// relint reruns tflint, after delay, where a file change can change
+// findings: its module for a Terraform file or variables, every module
+// below a .tflint.hcl.
+func (s *server) relint(path string, delay time.Duration) {
 	if path == "" {
 		return
 	}
@@ -355,14 +357,14 @@ func (s *server) saved(path string) {
 	case name == ".tflint.hcl":
 		for _, dir := range s.lintedModules() {
 			if dir == filepath.Dir(path) || strings.HasPrefix(dir, filepath.Dir(path)+string(filepath.Separator)) {
-				s.schedule(dir, 0)
+				s.schedule(dir, delay)
 			}
 		}
 	case isTerraformFile(name) || strings.HasSuffix(name, ".tfvars") || strings.HasSuffix(name, ".tfvars.json"):
 		dir := filepath.Dir(path)
 		for _, m := range s.lintedModules() {
 			if m == dir {
-				s.schedule(dir, 0)
+				s.schedule(dir, delay)
 			}
 		}
 	}
