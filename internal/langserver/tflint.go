@@ -133,8 +133,8 @@ func (r tflintRun) run(ctx context.Context) (runResult, error) {
 }
 
 // layOut mirrors the workspace into tmp and returns the module's copy. The
-// module's own files are copied, with the buffers laid over them; every
-// other entry on the way from the workspace folder to the module (sibling
+// module's own Terraform, variable and tflint files are copied, with the
+// buffers laid over them; every other entry on the way from the workspace folder to the module (sibling
 // folders, called modules, .terraform) is a symbolic link to the original,
 // so that relative module sources resolve. tflint --fix writes only the
 // files of --filter, which are copies.
@@ -168,13 +168,15 @@ func (r tflintRun) layOut(tmp string) (string, error) {
 			}
 			continue
 		}
-		if e.Type().IsRegular() {
+		if e.Type().IsRegular() && readByTflint(e.Name()) {
 			if err := copyFile(src, dst); err != nil {
 				return "", err
 			}
 			continue
 		}
-		_ = os.Symlink(src, dst) // best effort: a folder tflint may not even read
+		// Folders, and files tflint reads but never writes (a state file, a
+		// Lambda archive): linked, not copied. Best effort.
+		_ = os.Symlink(src, dst)
 	}
 	for path, text := range r.buffers { // buffers never saved yet
 		if filepath.Dir(path) != r.module {
@@ -240,6 +242,13 @@ func (r tflintRun) config() string {
 func fileExists(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.Mode().IsRegular()
+}
+
+// readByTflint reports whether tflint reads a module's file as
+// configuration, variables or its own configuration: those are copied, so
+// that --fix writes copies and the buffers can be laid over them.
+func readByTflint(name string) bool {
+	return isTerraformFile(name) || strings.HasSuffix(name, ".tfvars") || strings.HasSuffix(name, ".tfvars.json") || name == ".tflint.hcl"
 }
 
 // isTerraformFile reports whether tflint reads the file as configuration:
