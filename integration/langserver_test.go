@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -599,7 +600,8 @@ func TestLangserverSurvivesMalformedMessages(t *testing.T) {
 func TestLangserverFollowsModuleCallsOutsideTheModule(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
-	caller := strings.ReplaceAll(mustRead(t, "../testdata/integration/module_call/main.tf"), `"./modules/neptune"`, `"../modules/neptune"`)
+	// The caller has a fixable cluster of its own.
+	caller := strings.ReplaceAll(mustRead(t, "../testdata/integration/module_call/main.tf"), `"./modules/neptune"`, `"../modules/neptune"`) + "\n" + lspOpenText
 	writeModule(t, root, map[string]string{
 		".tflint.hcl":             langserverConfig,
 		"app/main.tf":             caller,
@@ -617,6 +619,22 @@ func TestLangserverFollowsModuleCallsOutsideTheModule(t *testing.T) {
 			t.Errorf("tflint failed on the module call: %+v", d)
 		}
 	}
+
+	// Fixing the caller, linted with the linked called module, writes
+	// nothing in the workspace.
+	before := readTree(t, root)
+	fixAll := findAction(s.codeActions(appTF, lspRange{}, "source.fixAll"), "source.fixAll", "")
+	if fixAll == nil {
+		t.Fatal("no fix-all for the caller")
+	}
+	edits := s.resolveEdits(*fixAll, appTF, 1)
+	if after := readTree(t, root); !reflect.DeepEqual(before, after) {
+		t.Errorf("resolving the fix changed the workspace")
+	}
+	if fixed := applyEdits(t, caller, edits); !strings.Contains(fixed, `["slowquery", "audit"]`) {
+		t.Errorf("the fix-all does not add audit to the caller's cluster:\n%s", fixed)
+	}
+	s.assertNoCopiesLeft()
 }
 
 // A change while tflint runs cancels the run: the first diagnostics are
