@@ -685,3 +685,51 @@ func TestLangserverRelintsOnConfigChange(t *testing.T) {
 		t.Errorf("the rule disabled in .tflint.hcl still reports: %+v", diags)
 	}
 }
+
+// A client that does not resolve code actions (its capabilities do not say
+// so) gets each fix as a command; executing it sends the edit back with
+// workspace/applyEdit.
+func TestLangserverFixByCommand(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
+	mainTF := filepath.Join(dir, "main.tf")
+	s := startNeptuneServer(t, dir, nil)
+	s.open(mainTF, lspOpenText)
+	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
+	var fix struct {
+		Command *struct {
+			Command   string            `json:"command"`
+			Arguments []json.RawMessage `json:"arguments"`
+		} `json:"command"`
+	}
+	result := s.request("textDocument/codeAction", map[string]any{
+		"textDocument": map[string]any{"uri": fileURI(mainTF)},
+		"range":        lspExportRange,
+		"context":      map[string]any{"diagnostics": []any{}, "only": []string{"quickfix"}},
+	})
+	var actions []json.RawMessage
+	if err := json.Unmarshal(result, &actions); err != nil || len(actions) == 0 || json.Unmarshal(actions[0], &fix) != nil || fix.Command == nil {
+		t.Fatalf("the first action has no command: %s", result)
+	}
+	s.send(map[string]any{"id": 500, "method": "workspace/executeCommand", "params": map[string]any{
+		"command": fix.Command.Command, "arguments": fix.Command.Arguments,
+	}})
+	apply := s.await("workspace/applyEdit", func(m lspMessage) bool { return m.Method == "workspace/applyEdit" })
+	var params struct {
+		Edit struct {
+			DocumentChanges []struct {
+				Edits []lspTextEdit `json:"edits"`
+			} `json:"documentChanges"`
+		} `json:"edit"`
+	}
+	if err := json.Unmarshal(apply.Params, &params); err != nil || len(params.Edit.DocumentChanges) != 1 {
+		t.Fatalf("workspace/applyEdit params: %v: %s", err, apply.Params)
+	}
+	s.send(map[string]any{"id": apply.ID, "result": map[string]any{"applied": true}})
+	if resp := s.await("the command's response", func(m lspMessage) bool { return string(m.ID) == "500" }); resp.Error != nil {
+		t.Fatalf("executeCommand failed: %+v", resp.Error)
+	}
+	writeModule(t, dir, map[string]string{"main.tf": applyEdits(t, lspOpenText, params.Edit.DocumentChanges[0].Edits)})
+	assertClean(t, dir)
+}

@@ -2,6 +2,7 @@ package langserver
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -60,6 +61,13 @@ func (s *server) codeActions(p codeActionParams) []codeAction {
 			Data:  &actionData{URI: doc.uri, Version: doc.version},
 		})
 	}
+	if !s.resolves {
+		for i := range actions {
+			if a := &actions[i]; a.Edit == nil && a.Data != nil {
+				a.Command = &command{Title: a.Title, Command: applyFixCommand, Arguments: []any{a.Data}}
+			}
+		}
+	}
 	return actions
 }
 
@@ -106,6 +114,45 @@ func (s *server) resolve(ctx context.Context, req *jsonrpc2.Request) (any, error
 	if action.Data == nil || action.Edit != nil {
 		return action, nil
 	}
+	edit, err := s.fixEdit(*action.Data)
+	if err != nil {
+		return nil, err
+	}
+	action.Edit = edit
+	return action, nil
+}
+
+// executeCommand applies a fix for a client that does not resolve code
+// actions: the edit goes to the client as workspace/applyEdit.
+func (s *server) executeCommand(ctx context.Context, req *jsonrpc2.Request) (any, error) {
+	var p executeCommandParams
+	if err := decode(req, &p); err != nil {
+		return nil, err
+	}
+	var data actionData
+	if p.Command != applyFixCommand || len(p.Arguments) != 1 || json.Unmarshal(p.Arguments[0], &data) != nil {
+		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: fmt.Sprintf("unknown command %s or arguments", p.Command)}
+	}
+	edit, err := s.fixEdit(data)
+	if err != nil {
+		return nil, err
+	}
+	var applied struct {
+		Applied       bool   `json:"applied"`
+		FailureReason string `json:"failureReason"`
+	}
+	if err := s.conn.Call(ctx, "workspace/applyEdit", map[string]any{"label": "tflint --fix", "edit": edit}, &applied); err != nil {
+		return nil, err
+	}
+	if !applied.Applied {
+		return nil, fmt.Errorf("the editor did not apply the fix: %s", applied.FailureReason)
+	}
+	return nil, nil
+}
+
+// fixEdit computes a fix's edit.
+func (s *server) fixEdit(data actionData) (*workspaceEdit, error) {
+	action := codeAction{Data: &data}
 	path := pathOf(action.Data.URI)
 	dir := filepath.Dir(path)
 	s.mu.Lock()
@@ -147,6 +194,5 @@ func (s *server) resolve(ctx context.Context, req *jsonrpc2.Request) (any, error
 	if doc := s.docs[path]; doc == nil || doc.version != action.Data.Version {
 		return nil, staleError(action.Data.URI)
 	}
-	action.Edit = documentEdit(doc, textEdits(before, after))
-	return action, nil
+	return documentEdit(doc, textEdits(before, after)), nil
 }

@@ -38,6 +38,13 @@ type initializeParams struct {
 		URI string `json:"uri"`
 	} `json:"workspaceFolders"`
 	Capabilities struct {
+		TextDocument struct {
+			CodeAction struct {
+				ResolveSupport struct {
+					Properties []string `json:"properties"`
+				} `json:"resolveSupport"`
+			} `json:"codeAction"`
+		} `json:"textDocument"`
 		Workspace struct {
 			DidChangeWatchedFiles struct {
 				DynamicRegistration bool `json:"dynamicRegistration"`
@@ -126,7 +133,22 @@ type codeAction struct {
 	Diagnostics []diagnostic   `json:"diagnostics,omitempty"`
 	IsPreferred bool           `json:"isPreferred,omitempty"`
 	Edit        *workspaceEdit `json:"edit,omitempty"`
+	Command     *command       `json:"command,omitempty"`
 	Data        *actionData    `json:"data,omitempty"`
+}
+
+// command is how a client without codeAction/resolve applies a fix: it
+// asks the server to execute it, and the server sends the edit back with
+// workspace/applyEdit.
+type command struct {
+	Title     string `json:"title"`
+	Command   string `json:"command"`
+	Arguments []any  `json:"arguments,omitempty"`
+}
+
+type executeCommandParams struct {
+	Command   string            `json:"command"`
+	Arguments []json.RawMessage `json:"arguments"`
 }
 
 // actionData identifies a fix to compute in codeAction/resolve: the rule
@@ -165,6 +187,8 @@ const (
 	messageWarning = 2
 	messageInfo    = 3
 	messageLog     = 4
+
+	applyFixCommand = "neptune.applyFix"
 
 	kindQuickFix = "quickfix"
 	kindFixAll   = "source.fixAll"

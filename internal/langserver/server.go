@@ -105,6 +105,7 @@ type server struct {
 	debounce time.Duration
 	timeout  time.Duration
 	watch    bool
+	resolves bool                 // the client resolves code actions' edits
 	docs     map[string]*document // by path
 	modules  map[string]*module   // by folder
 	runs     int                  // tflint runs started, for the log
@@ -120,6 +121,9 @@ func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 	switch req.Method {
 	case "codeAction/resolve":
 		go s.reply(ctx, req, func() (any, error) { return s.resolve(ctx, req) })
+		return
+	case "workspace/executeCommand":
+		go s.reply(ctx, req, func() (any, error) { return s.executeCommand(ctx, req) })
 		return
 	}
 	if req.Notif {
@@ -265,6 +269,9 @@ func (s *server) initialize(p initializeParams) (any, error) {
 		s.timeout = time.Duration(*opts.TimeoutMs) * time.Millisecond
 	}
 	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
+	for _, property := range p.Capabilities.TextDocument.CodeAction.ResolveSupport.Properties {
+		s.resolves = s.resolves || property == "edit"
+	}
 	return map[string]any{
 		"capabilities": map[string]any{
 			"textDocumentSync": map[string]any{
@@ -276,6 +283,7 @@ func (s *server) initialize(p initializeParams) (any, error) {
 				"codeActionKinds": []string{kindQuickFix, kindFixAll},
 				"resolveProvider": true,
 			},
+			"executeCommandProvider": map[string]any{"commands": []string{applyFixCommand}},
 		},
 		"serverInfo": map[string]any{"name": "tflint-ruleset-neptune langserver", "version": project.Version},
 	}, nil
