@@ -415,6 +415,23 @@ func TestLangserverIgnoreAction(t *testing.T) {
 	}
 	writeModule(t, dir, map[string]string{"main.tf": fixed})
 	assertClean(t, dir)
+
+	// Once the buffer changes, the diagnostics' lines may be wrong: no
+	// ignore action until the diagnostics of the change arrive, then one
+	// at the finding's new line.
+	s.change(mainTF, 2, "\n"+lspOpenText)
+	if a := findAction(s.codeActions(mainTF, lspExportRange, "quickfix"), "quickfix", "Ignore "); a != nil {
+		t.Errorf("an ignore action is offered for diagnostics older than the buffer: %+v", a)
+	}
+	s.awaitDiagnostics("the changed file's diagnostics", mainTF)
+	moved := lspRange{Start: lspPosition{Line: 2}, End: lspPosition{Line: 2}}
+	ignore = findAction(s.codeActions(mainTF, moved, "quickfix"), "quickfix", "Ignore "+lspExportRule)
+	if ignore == nil || ignore.Edit == nil || ignore.Edit.DocumentChanges[0].TextDocument.Version != 2 {
+		t.Fatalf("no ignore action for version 2: %+v", ignore)
+	}
+	if got := applyEdits(t, "\n"+lspOpenText, ignore.Edit.DocumentChanges[0].Edits); got != "\n"+want {
+		t.Errorf("the ignore action on the changed buffer makes\n%s", got)
+	}
 }
 
 // A fix listed for one version of the document is refused once the

@@ -24,6 +24,13 @@ func (s *server) codeActions(p codeActionParams) []codeAction {
 	}
 	quickFixes, fixAll := wanted(p.Context.Only, kindQuickFix), wanted(p.Context.Only, kindFixAll)
 	diags := s.diagnosticsOfLocked(p.TextDocument.URI)
+	// An ignore edit is placed by the diagnostic's line: only when the
+	// diagnostics are those of the buffer as it is.
+	current := false
+	if m := s.modules[filepath.Dir(path)]; m != nil {
+		v, ok := m.versions[path]
+		current = ok && v == doc.version
+	}
 	ignored := map[string]bool{}
 	anyFixable := false
 	for _, d := range diags {
@@ -44,7 +51,7 @@ func (s *server) codeActions(p codeActionParams) []codeAction {
 			})
 		}
 		key := fmt.Sprintf("%s@%d", d.Data.Rule, d.Range.Start.Line)
-		if strings.HasSuffix(path, ".tf") && !ignored[key] {
+		if current && strings.HasSuffix(path, ".tf") && !ignored[key] {
 			ignored[key] = true
 			actions = append(actions, codeAction{
 				Title:       fmt.Sprintf("Ignore %s on this line (tflint-ignore)", d.Data.Rule),

@@ -59,6 +59,10 @@ func (s *server) lint(dir string) {
 	m.generation++
 	generation := m.generation
 	run := s.runLocked(dir)
+	versions := map[string]int{}
+	for path := range run.buffers {
+		versions[path] = s.docs[path].version
+	}
 	s.runs++
 	n := s.runs
 	s.mu.Unlock()
@@ -102,6 +106,7 @@ func (s *server) lint(dir string) {
 		}
 	}
 	m.published = found
+	m.versions = versions
 	s.mu.Unlock()
 
 	for _, text := range messages {

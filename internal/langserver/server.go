@@ -91,6 +91,8 @@ type module struct {
 	// published holds, by URI, the diagnostics the last run of this module
 	// found. A file's diagnostics are those of every module.
 	published map[string][]diagnostic
+	// versions are the versions of the open files the last run linted.
+	versions map[string]int
 }
 
 type server struct {
