@@ -750,3 +750,32 @@ func TestLangserverFixByCommand(t *testing.T) {
 	writeModule(t, dir, map[string]string{"main.tf": applyEdits(t, lspOpenText, params.Edit.DocumentChanges[0].Edits)})
 	assertClean(t, dir)
 }
+
+// Variables count: an unsaved change of terraform.tfvars relints the module
+// with the buffer, and so does a change on disk reported by the watcher.
+func TestLangserverRelintsOnVariables(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	const mainText = "variable \"exports\" {\n  type = list(string)\n}\n\nresource \"aws_neptune_cluster\" \"x\" {\n  enable_cloudwatch_logs_exports = var.exports\n}\n"
+	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": mainText, "terraform.tfvars": "exports = [\"audit\"]\n"})
+	mainTF, tfvars := filepath.Join(dir, "main.tf"), filepath.Join(dir, "terraform.tfvars")
+	s := startNeptuneServer(t, dir, nil)
+	s.open(mainTF, mainText)
+	if diags := s.awaitDiagnostics("the diagnostics with audit exported", mainTF); len(diags) != 0 {
+		t.Fatalf("want none, got %+v", diags)
+	}
+	s.open(tfvars, "exports = [\"audit\"]\n")
+	s.change(tfvars, 2, "exports = [\"slowquery\"]\n")
+	if findDiagnostic(s.awaitDiagnostics("the diagnostics of the unsaved variables", mainTF), `exports ["slowquery"]`) == nil {
+		t.Error("the unsaved terraform.tfvars is not used")
+	}
+	s.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": fileURI(tfvars)}})
+	if diags := s.awaitDiagnostics("the diagnostics once the variables buffer is closed", mainTF); len(diags) != 0 {
+		t.Errorf("the closed buffer still counts: %+v", diags)
+	}
+	writeModule(t, dir, map[string]string{"terraform.tfvars": "exports = [\"slowquery\"]\n"})
+	s.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": fileURI(tfvars), "type": 2}}})
+	if findDiagnostic(s.awaitDiagnostics("the diagnostics of the changed variables file", mainTF), `exports ["slowquery"]`) == nil {
+		t.Error("the change of terraform.tfvars on disk is not linted")
+	}
+}
