@@ -660,14 +660,23 @@ func TestLangserverCancelsSupersededRun(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	slow := filepath.Join(t.TempDir(), "slow-tflint")
-	if err := os.WriteFile(slow, []byte("#!/bin/sh\nsleep 1\nexec '"+tflintBin+"' \"$@\"\n"), 0o755); err != nil {
+	bin := t.TempDir()
+	slow, started := filepath.Join(bin, "slow-tflint"), filepath.Join(bin, "started")
+	script := "#!/bin/sh\ntouch '" + started + "'\nsleep 1\nexec '" + tflintBin + "' \"$@\"\n"
+	if err := os.WriteFile(slow, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	mainTF := filepath.Join(dir, "main.tf")
 	s := startNeptuneServer(t, dir, map[string]any{"tflintPath": slow})
 	s.open(mainTF, lspOpenText)
-	time.Sleep(300 * time.Millisecond) // the first run is under way
+	for deadline := time.Now().Add(lspWait); ; time.Sleep(10 * time.Millisecond) { // the first run is under way
+		if _, err := os.Stat(started); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the first run did not start\n%s", s.stderr.tail(10))
+		}
+	}
 	s.change(mainTF, 2, lspChangedText)
 	var params lspPublishDiagnostics
 	s.await("the diagnostics of the change", func(m lspMessage) bool {
