@@ -19,10 +19,16 @@ import (
 	"github.com/neptune-lint/tflint-ruleset-neptune/project"
 )
 
-// langserverConfig enables only the export rule of this plugin's audit
-// rules, so that a module whose export finding is fixed lints clean.
+// langserverConfig enables only the export rule of this plugin's logging
+// rules, so that a module whose export finding is fixed lints clean: the
+// clusters export slowquery on the default group, which the slow-query rule
+// reports without a fix.
 const langserverConfig = defaultConfig + `
 rule "neptune_cluster_audit_log_parameter" {
+  enabled = false
+}
+
+rule "neptune_cluster_slow_query_log" {
   enabled = false
 }
 `
