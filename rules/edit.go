@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -13,12 +14,18 @@ import (
 // Source edits shared by the fixes. Each returns tflint.ErrFixNotSupported
 // when the source is not native HCL, so JSON files get findings but no fix.
 
-// syntaxBlock finds the native syntax of a block, which knows its braces.
-func (m *Model) syntaxBlock(block *hclext.Block) (*hclsyntax.Block, []byte, error) {
-	if isJSONFile(block.DefRange.Filename) {
+// syntaxBlock finds the native syntax of a block, which knows its braces,
+// and returns it with its file's text as the fixer holds it.
+func (m *Model) syntaxBlock(f tflint.Fixer, block *hclext.Block) (*hclsyntax.Block, []byte, error) {
+	name := block.DefRange.Filename
+	if isJSONFile(name) {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
-	file, err := m.File(block.DefRange.Filename)
+	src := m.source(f, name)
+	if found := m.blockInItem(name, src, block.TypeRange.Start.Byte); found != nil {
+		return found, src, nil
+	}
+	file, err := m.File(name)
 	if err != nil || file == nil {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
@@ -26,23 +33,70 @@ func (m *Model) syntaxBlock(block *hclext.Block) (*hclsyntax.Block, []byte, erro
 	if !ok {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
-	found := m.blockAt(block.DefRange.Filename, body, block.TypeRange.Start.Byte)
+	found := m.indexedBlocks(rangeKey{file: name, start: 0, end: -1}, body)[block.TypeRange.Start.Byte]
 	if found == nil {
 		return nil, nil, tflint.ErrFixNotSupported
 	}
 	return found, file.Bytes, nil
 }
 
-// blockIndex holds a file's native blocks by the byte where their type starts.
+// source returns a file's text as the fixer holds it: the text the model
+// was read from, since the model is read again after each rule's fixes.
+func (m *Model) source(f tflint.Fixer, name string) []byte {
+	if src, ok := m.sources[name]; ok {
+		return src
+	}
+	if m.sources == nil {
+		m.sources = map[string][]byte{}
+	}
+	src := sourceOf(f, name)
+	m.sources[name] = src
+	return src
+}
+
+// blockInItem finds a block by where its type starts, parsing only the
+// top-level item that holds it: from the start of the resource the model read
+// around it to the start of the next one, or the end of the file. Parsing the
+// whole file in each fixing rule cost --fix as much as the rest of its work.
+// Nil when it cannot tell, such as for a block outside any resource.
+func (m *Model) blockInItem(name string, src []byte, at int) *hclsyntax.Block {
+	starts := m.topLevel[name]
+	i := sort.Search(len(starts), func(i int) bool { return starts[i].Byte > at }) - 1
+	if i < 0 {
+		return nil
+	}
+	start, end := starts[i], len(src)
+	if i+1 < len(starts) {
+		end = starts[i+1].Byte
+	}
+	if start.Byte < 0 || start.Byte > end || end > len(src) {
+		return nil
+	}
+	key := rangeKey{file: name, start: start.Byte, end: end}
+	if index, ok := m.syntaxBlocks[key]; ok {
+		return index[at]
+	}
+	file, diags := hclsyntax.ParseConfig(src[start.Byte:end], name, start)
+	body, ok := file.Body.(*hclsyntax.Body)
+	if diags.HasErrors() || !ok {
+		m.indexedBlocks(key, nil)
+		return nil
+	}
+	return m.indexedBlocks(key, body)[at]
+}
+
+// blockIndex holds the native blocks of a piece of a file by the byte where
+// their type starts.
 type blockIndex map[int]*hclsyntax.Block
 
-// blockAt finds a block of a file by where its type starts, in an index made
-// with one walk of the file: a walk per fix made --fix quadratic in the fixes
-// of a file.
-func (m *Model) blockAt(filename string, body *hclsyntax.Body, start int) *hclsyntax.Block {
-	index, ok := m.syntaxBlocks[filename]
-	if !ok {
-		index = blockIndex{}
+// indexedBlocks indexes the blocks of a parsed piece of a file with one walk:
+// a walk per fix made --fix quadratic in the fixes of a file.
+func (m *Model) indexedBlocks(key rangeKey, body *hclsyntax.Body) blockIndex {
+	if index, ok := m.syntaxBlocks[key]; ok {
+		return index
+	}
+	index := blockIndex{}
+	if body != nil {
 		_ = hclsyntax.VisitAll(body, func(node hclsyntax.Node) hcl.Diagnostics {
 			if b, ok := node.(*hclsyntax.Block); ok {
 				if _, seen := index[b.TypeRange.Start.Byte]; !seen {
@@ -51,17 +105,17 @@ func (m *Model) blockAt(filename string, body *hclsyntax.Body, start int) *hclsy
 			}
 			return nil
 		})
-		if m.syntaxBlocks == nil {
-			m.syntaxBlocks = map[string]blockIndex{}
-		}
-		m.syntaxBlocks[filename] = index
 	}
-	return index[start]
+	if m.syntaxBlocks == nil {
+		m.syntaxBlocks = map[rangeKey]blockIndex{}
+	}
+	m.syntaxBlocks[key] = index
+	return index
 }
 
 // appendToBlock adds lines (without indentation) as the last items of a block.
 func (m *Model) appendToBlock(f tflint.Fixer, block *hclext.Block, lines ...string) error {
-	b, src, err := m.syntaxBlock(block)
+	b, src, err := m.syntaxBlock(f, block)
 	if err != nil {
 		return err
 	}
@@ -77,7 +131,7 @@ func (m *Model) appendToBlock(f tflint.Fixer, block *hclext.Block, lines ...stri
 // terraform fmt users write arguments. A block with no argument gets it as
 // its first line.
 func (m *Model) insertAttribute(f tflint.Fixer, block *hclext.Block, line string) error {
-	b, src, err := m.syntaxBlock(block)
+	b, src, err := m.syntaxBlock(f, block)
 	if err != nil {
 		return err
 	}
@@ -270,7 +324,7 @@ func indentLines(lines []string, indent string) string {
 // the blank line before it when it was the last item of its parent. Lines
 // below move up, so the fix is not offered when an annotation follows.
 func (m *Model) removeBlock(f tflint.Fixer, block *hclext.Block) error {
-	b, src, err := m.syntaxBlock(block)
+	b, src, err := m.syntaxBlock(f, block)
 	if err != nil {
 		return err
 	}

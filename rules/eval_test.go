@@ -74,3 +74,28 @@ resource "aws_neptune_cluster" "a" { enable_cloudwatch_logs_exports = ["slowquer
 		t.Error("a literal list must be usable")
 	}
 }
+
+// Under --fix the model is read again after each rule's fixes, but the
+// values of variables and locals, which no fix edits, are not fetched again.
+func TestModelReadAfterAFixKeepsTheFetchedVariables(t *testing.T) {
+	host := &countingRunner{Runner: helper.TestRunner(t, map[string]string{"main.tf": `
+variable "exports" {
+  default = ["slowquery"]
+}
+resource "aws_neptune_cluster" "a" { enable_cloudwatch_logs_exports = var.exports }
+resource "aws_neptune_cluster" "b" { enable_cloudwatch_logs_exports = ["slowquery"] }
+`})}
+	runner := newRunner(host, true)
+	rule := guardAll([]tflint.Rule{NewNeptuneClusterAuditLogExportRule()})[0]
+	for run := 1; run <= 2; run++ {
+		if err := rule.Check(runner); err != nil {
+			t.Fatal(err)
+		}
+		if host.evaluations != 1 {
+			t.Fatalf("after run %d: host evaluations = %d, want 1 (var.exports, once)", run, host.evaluations)
+		}
+	}
+	if runner.HostCalls() < 3 {
+		t.Errorf("host calls = %d: the fix of b should have made the model be read twice", runner.HostCalls())
+	}
+}

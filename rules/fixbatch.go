@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/logger"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
@@ -160,15 +161,114 @@ func (b *fixBatch) accepted() []*pendingIssue {
 	return list
 }
 
-// brokenFiles parses every file the fixer holds edited, once.
+// brokenFiles checks every file the fixer holds edited, once, parsing only
+// the pieces of the file the fixes changed (see changedPiecesParse).
 func (b *fixBatch) brokenFiles() []string {
+	var starts map[string][]hcl.Pos
+	if r, ok := b.e.runner.(*Runner); ok {
+		starts = r.topLevel()
+	}
 	var broken []string
 	for name, src := range b.fixer.Changes() {
+		if isJSONFile(name) {
+			continue
+		}
+		if ok, decided := changedPiecesParse(sourceOf(b.fixer, name), src, starts[name]); decided && ok {
+			fixParses.Add(1)
+			continue
+		}
+		// A piece that does not parse alone is rare; the whole file decides.
 		if unparsable(b.e.rule, name, src) {
 			broken = append(broken, name)
 		}
 	}
 	return broken
+}
+
+// changedPiecesParse tells whether a file the fixes turned from before into
+// after still parses, parsing only what they changed. The file is cut where
+// its top-level resources start (starts, positions in before, as the model
+// read them), each cut found again in after by the resource's header line,
+// which no fix edits. A body is a list of items each ended by a newline, so
+// when every changed piece parses alone and ends with one, the whole file
+// parses; the unchanged pieces parsed when tflint read the file. decided is
+// false when the cuts cannot be found, and the whole file must be parsed.
+// Checking the whole file in each fixing rule cost --fix as much as the rest
+// of its work.
+func changedPiecesParse(before, after []byte, starts []hcl.Pos) (ok, decided bool) {
+	if len(starts) == 0 {
+		return false, false
+	}
+	cuts := make([]int, len(starts))
+	from := 0
+	for i, start := range starts {
+		header, found := headerLine(before, start.Byte)
+		if !found {
+			return false, false
+		}
+		at := nextLineStartingWith(after, from, header)
+		if at < 0 {
+			return false, false
+		}
+		cuts[i], from = at, at+len(header)
+	}
+	pos := hcl.InitialPos
+	prevBefore, prevAfter := 0, 0
+	for i := 0; i <= len(starts); i++ {
+		endBefore, endAfter := len(before), len(after)
+		if i < len(starts) {
+			endBefore, endAfter = starts[i].Byte, cuts[i]
+		}
+		piece := after[prevAfter:endAfter]
+		if !bytes.Equal(before[prevBefore:endBefore], piece) {
+			last := i == len(starts)
+			if !last && !bytes.HasSuffix(bytes.TrimRight(piece, " \t"), []byte("\n")) {
+				return false, true
+			}
+			if _, diags := hclsyntax.ParseConfig(piece, "", pos); diags.HasErrors() {
+				return false, true
+			}
+		}
+		pos.Byte += len(piece)
+		pos.Line += bytes.Count(piece, []byte("\n"))
+		prevBefore, prevAfter = endBefore, endAfter
+	}
+	return true, true
+}
+
+// headerLine returns the line of a top-level block from where its type
+// starts to the end of the line.
+func headerLine(src []byte, start int) ([]byte, bool) {
+	if start < 0 || start >= len(src) || !bytes.HasPrefix(src[start:], []byte("resource")) {
+		return nil, false
+	}
+	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
+	if len(bytes.Trim(src[lineStart:start], " \t")) != 0 {
+		return nil, false
+	}
+	end := bytes.IndexByte(src[start:], '\n')
+	if end < 0 {
+		return src[start:], true
+	}
+	return src[start : start+end+1], true
+}
+
+// nextLineStartingWith finds, from byte from, a line that starts (after its
+// indentation) with prefix, and returns where prefix starts; -1 if none.
+func nextLineStartingWith(src []byte, from int, prefix []byte) int {
+	for from <= len(src) {
+		i := bytes.Index(src[from:], prefix)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
+		if len(bytes.Trim(src[lineStart:at], " \t")) == 0 {
+			return at
+		}
+		from = at + 1
+	}
+	return -1
 }
 
 // refuseFirstBreaking finds, by bisection over the accepted fixes in order,

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
@@ -140,7 +141,11 @@ type Model struct {
 	calls        int // host calls other than evaluations, for the cost guard
 	visiting     *Resource
 
-	syntaxBlocks map[string]blockIndex // the blocks of each file, for fixes (see blockAt)
+	// For fixes: where the resources of each file start, the files' text and
+	// their parsed pieces (see syntaxBlock).
+	topLevel     map[string][]hcl.Pos
+	sources      map[string][]byte
+	syntaxBlocks map[rangeKey]blockIndex
 }
 
 // Resource is one instance of a resource block.
@@ -179,6 +184,20 @@ func (r *Resource) Attr(name string) *hclext.Attribute { return r.Block.Body.Att
 // Neptune resource uses them.
 func loadModel(host tflint.Runner) (*Model, error) {
 	defer tightenGCWhileReading()()
+	return readModel(host, newEvaluator(host))
+}
+
+// reloadModel reads the module again after --fix changed it, keeping the
+// values of variables and locals the previous model fetched from the host:
+// no fix edits them. It leaves the collector at its setting, which the first
+// read's peak memory needed and a read per fixing rule would pay for in CPU.
+func reloadModel(host tflint.Runner, refs map[string]cty.Value) (*Model, error) {
+	eval := newEvaluator(host)
+	eval.refs = refs
+	return readModel(host, eval)
+}
+
+func readModel(host tflint.Runner, eval *evaluator) (*Model, error) {
 	raw, err := host.GetModuleContent(moduleSchema, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
 		return nil, err
@@ -187,7 +206,7 @@ func loadModel(host tflint.Runner) (*Model, error) {
 		byAddress: map[string][]*Resource{},
 		groups:    map[*Resource]*ParameterGroup{},
 		groupRefs: map[*Resource]GroupRef{},
-		eval:      newEvaluator(host),
+		eval:      eval,
 		host:      host,
 		files:     map[string]*hcl.File{},
 		rawBlocks: map[rangeKey]*hclext.Block{},
@@ -203,6 +222,7 @@ func loadModel(host tflint.Runner) (*Model, error) {
 			m.rawBlocks[keyOf(block.DefRange)] = block
 		}
 	}
+	m.topLevel = topLevelStarts(raw)
 	for _, block := range content.Blocks {
 		m.addResource(block)
 	}
@@ -210,6 +230,21 @@ func loadModel(host tflint.Runner) (*Model, error) {
 		m.keepUnexpandable(raw, content)
 	}
 	return m, nil
+}
+
+// topLevelStarts returns where the resources of each native file start, in
+// order.
+func topLevelStarts(raw *hclext.BodyContent) map[string][]hcl.Pos {
+	starts := map[string][]hcl.Pos{}
+	for _, block := range raw.Blocks {
+		if name := block.TypeRange.Filename; !isJSONFile(name) {
+			starts[name] = append(starts[name], block.TypeRange.Start)
+		}
+	}
+	for _, s := range starts {
+		sort.Slice(s, func(i, j int) bool { return s[i].Byte < s[j].Byte })
+	}
+	return starts
 }
 
 // keepUnexpandable adds, as written, the blocks the host dropped while

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Runner is the host runner of one module, extended with the module model
@@ -16,7 +17,8 @@ type Runner struct {
 
 	mu        sync.Mutex
 	model     *Model
-	hostCalls int // of the models forgotten after fixes
+	refs      map[string]cty.Value // of variables and locals, fetched by models a fix made stale; no fix edits them
+	hostCalls int                  // of the models forgotten after fixes
 
 	moduleOnce sync.Once
 	modulePath []string // empty for the root module
@@ -67,6 +69,17 @@ func (r *Runner) finishRule() error {
 	return nil
 }
 
+// topLevel returns where the resources of each file start, as the current
+// model read them; nil without a model.
+func (r *Runner) topLevel() map[string][]hcl.Pos {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.model == nil {
+		return nil
+	}
+	return r.model.topLevel
+}
+
 // modelOf returns the module model for any runner; rules call it first.
 func modelOf(runner tflint.Runner) (*Model, error) {
 	r, ok := runner.(*Runner)
@@ -81,7 +94,13 @@ func (r *Runner) Model() (*Model, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.model == nil {
-		model, err := loadModel(r.Runner)
+		var model *Model
+		var err error
+		if r.refs != nil {
+			model, err = reloadModel(r.Runner, r.refs)
+		} else {
+			model, err = loadModel(r.Runner)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -150,6 +169,7 @@ func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, issueRange h
 			r.mu.Lock()
 			if r.model != nil {
 				r.hostCalls += r.model.HostCalls()
+				r.refs = r.model.eval.refs
 			}
 			r.model = nil
 			r.mu.Unlock()
