@@ -10,11 +10,12 @@ import (
 )
 
 // clustersPerFile sets how densely the corpus packs files, as real code does.
-const clustersPerFile = 6 // 6 clusters x 8 resources = 48 resources a file
+const clustersPerFile = 6 // 6 clusters x 8 or 9 resources a file
 
 // WriteModule writes a root module of n Neptune clusters, each with its own
-// cluster parameter group, an instance and five unrelated resources, with a
-// deterministic mix of good and bad settings.
+// cluster parameter group, an instance (two, as Neptune.9 asks, for a
+// cluster with the Security Hub settings) and five unrelated resources, with
+// a deterministic mix of good and bad settings.
 func WriteModule(dir string, n int) error {
 	return writeModule(dir, n, writeCluster)
 }
@@ -103,7 +104,7 @@ locals {
 func writeCleanCluster(sb *strings.Builder, i int) {
 	writeClusterWith(sb, i, clusterSettings{
 		exports: "var.log_exports", audit: `"1"`, labMode: "ObjectIndex=enabled",
-		group: fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i), hardening: hardening,
+		group: fmt.Sprintf("aws_neptune_cluster_parameter_group.g%d.name", i), hardening: hardening, slowQuery: true,
 	})
 }
 
@@ -113,16 +114,45 @@ const hardening = `
   iam_database_authentication_enabled  = true
   copy_tags_to_snapshot                = true`
 
-type clusterSettings struct {
-	exports, audit, labMode, group, hardening string
+// replica writes a second instance for a cluster with the Security Hub
+// settings: Neptune.9 asks for instances in two Availability Zones.
+func replica(i int, s clusterSettings) string {
+	if s.hardening == "" {
+		return ""
+	}
+	return fmt.Sprintf(`
+resource "aws_neptune_cluster_instance" "r%[1]d" {
+  cluster_identifier = aws_neptune_cluster.c%[1]d.id
+  instance_class     = "db.r6g.large"
+}
+`, i)
 }
 
-// writeCluster writes one cluster's eight resources. Every seventh cluster
+// slowQueryParameter writes the parameter that makes an exported slowquery
+// log hold something.
+func slowQueryParameter(s clusterSettings) string {
+	if !s.slowQuery {
+		return ""
+	}
+	return `
+  parameter {
+    name  = "neptune_enable_slow_query_log"
+    value = "info"
+  }
+`
+}
+
+type clusterSettings struct {
+	exports, audit, labMode, group, hardening string
+	slowQuery                                 bool
+}
+
+// writeCluster writes one cluster's nine resources. Every seventh cluster
 // misses the export, every fifth sets the audit parameter to 0, every
 // eleventh runs on a default group, every thirteenth has a bad lab mode,
-// and every ninth lacks the Security Hub settings.
+// and every ninth lacks the Security Hub settings and its second instance.
 func writeCluster(sb *strings.Builder, i int) {
-	s := clusterSettings{hardening: hardening}
+	s := clusterSettings{hardening: hardening, slowQuery: true}
 	if i%9 == 7 {
 		s.hardening = ""
 	}
@@ -162,7 +192,7 @@ func writeClusterWith(sb *strings.Builder, i int, s clusterSettings) {
     name  = "neptune_lab_mode"
     value = %[3]q
   }
-
+%[8]s
   tags = local.tags
 }
 
@@ -179,7 +209,7 @@ resource "aws_neptune_cluster_instance" "i%[1]d" {
   cluster_identifier = aws_neptune_cluster.c%[1]d.id
   instance_class     = "db.r6g.large"
 }
-
+%[7]s
 resource "aws_s3_bucket" "b%[1]d" {
   bucket = "graph-%[1]d-exports"
   tags   = local.tags
@@ -208,7 +238,7 @@ resource "aws_iam_role_policy_attachment" "p%[1]d" {
   policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
 }
 
-`, i, s.audit, s.labMode, s.exports, s.group, s.hardening)
+`, i, s.audit, s.labMode, s.exports, s.group, s.hardening, replica(i, s), slowQueryParameter(s))
 }
 
 // WriteTypicalModule writes a repository as most users of the plugin have
