@@ -64,13 +64,21 @@ func (r *NeptuneClusterMultiAZRule) Check(runner tflint.Runner) error {
 // A cluster with no instance in the module is left alone: its instances are
 // then defined elsewhere (another module, or outside Terraform), and a
 // cluster without any cannot serve queries at all, which is not this rule's
-// finding. So is a cluster passed to a module call, which may add replicas.
+// finding. So is a cluster passed to a module call, which may add replicas;
+// the module calls are read only for a cluster that would get a finding.
 func (r *NeptuneClusterMultiAZRule) problem(m *Model, c *Resource, instances []*Resource) string {
-	const control = "(Security Hub Neptune.9)"
-	if len(instances) == 0 || m.passedToModuleCall(c) {
+	message := r.zoneProblem(m, c, instances)
+	if message == "" || m.passedToModuleCall(c) {
 		return ""
 	}
+	return message
+}
+
+func (r *NeptuneClusterMultiAZRule) zoneProblem(m *Model, c *Resource, instances []*Resource) string {
+	const control = "(Security Hub Neptune.9)"
 	switch len(instances) {
+	case 0:
+		return ""
 	case 1:
 		return fmt.Sprintf("%s has one instance, %s, so there is no replica in another Availability Zone to fail over to %s: add a second aws_neptune_cluster_instance in another Availability Zone",
 			c.Address(), instances[0].Address(), control)

@@ -1,6 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+)
 
 func TestNeptuneClusterMultiAZRule(t *testing.T) {
 	const (
@@ -82,4 +88,40 @@ func TestNeptuneClusterMultiAZRule(t *testing.T) {
 			files: map[string]string{"main.tf": cluster + instance("a", "aws_neptune_cluster.x.id", `["eu-west-1a"]`) + instance("b", "aws_neptune_cluster.x.id", `["eu-west-1a"]`)},
 		},
 	})
+}
+
+// contentCountingRunner counts the module reads the rules ask of the host.
+type contentCountingRunner struct {
+	tflint.Runner
+	reads int
+}
+
+func (c *contentCountingRunner) GetModuleContent(schema *hclext.BodySchema, opts *tflint.GetModuleContentOption) (*hclext.BodyContent, error) {
+	c.reads++
+	return c.Runner.GetModuleContent(schema, opts)
+}
+
+// The module calls are read only for a cluster that would get a finding:
+// a module of multi-AZ clusters costs the rule no host call of its own.
+func TestMultiAZReadsModuleCallsOnlyForAFinding(t *testing.T) {
+	const multiAZCluster = "resource \"aws_neptune_cluster\" \"x\" {\n  cluster_identifier = \"graph\"\n}\n"
+	instance := func(name, clusterRef, _ string) string {
+		return "\nresource \"aws_neptune_cluster_instance\" \"" + name + "\" {\n  cluster_identifier = " + clusterRef + "\n}\n"
+	}
+	for _, c := range []struct {
+		name  string
+		src   string
+		reads int
+	}{
+		{"two instances", multiAZCluster + instance("a", "aws_neptune_cluster.x.id", "") + instance("b", "aws_neptune_cluster.x.id", ""), 1},
+		{"one instance", multiAZCluster + instance("a", "aws_neptune_cluster.x.id", ""), 2},
+	} {
+		host := &contentCountingRunner{Runner: helper.TestRunner(t, map[string]string{"main.tf": c.src})}
+		if err := NewNeptuneClusterMultiAZRule().Check(newRunner(host, false)); err != nil {
+			t.Fatal(err)
+		}
+		if host.reads != c.reads {
+			t.Errorf("%s: %d module reads, want %d", c.name, host.reads, c.reads)
+		}
+	}
 }
