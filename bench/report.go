@@ -5,14 +5,14 @@ import (
 	"strings"
 )
 
-// The budgets of the plugin's cost, as ratios measured in one run.
+// The budgets of the plugin's cost, as ratios measured in one run. Peak
+// memory is reported beside them, not budgeted: see BENCHMARKS.md.
 const (
-	boundMargin    = 0.05 // startup, 1000, 5000, recursive: over the bound plugin
-	floorMargin    = 0.02 // typical: over the floor plugin
-	maxCleanRatio  = 1.10 // 1000-clean, over tflint alone
-	maxMemoryRatio = 1.10 // 1000, peak memory over tflint alone
-	maxFixRatio    = 3.0  // fix-150: --fix over the plain run
-	maxGrowth      = 5.5  // 5,000 clusters against 1,000
+	boundMargin   = 0.05 // startup, 1000, 5000, recursive: over the bound plugin
+	floorMargin   = 0.02 // typical: over the floor plugin
+	maxCleanRatio = 1.10 // 1000-clean, over tflint alone
+	maxFixRatio   = 3.0  // fix-150: --fix over the plain run
+	maxGrowth     = 5.5  // 5,000 clusters against 1,000
 )
 
 // awsBudgeted are the scenarios where the plugin must cost no more than
@@ -46,10 +46,6 @@ func budgets(results []result, awsGiven bool) []budget {
 		case r.name == "fix-150":
 			x := r.timeRatio(fixing)
 			add(x <= maxFixRatio, "%s: --fix takes %.2fx the plain run <= %.1fx (CPU: %.2fx)", r.name, x, maxFixRatio, r.cpuRatio(fixing))
-		}
-		if r.name == "1000" {
-			m := r.memoryRatio(with)
-			add(m <= maxMemoryRatio, "%s: plugin peak memory %.3fx <= %.2fx", r.name, m, maxMemoryRatio)
 		}
 	}
 	if small, large := find(results, "1000"), find(results, "5000"); small != nil && large != nil {

@@ -183,14 +183,12 @@ func (r *Resource) Attr(name string) *hclext.Attribute { return r.Block.Body.Att
 // so evaluate every reference in the requested attributes) only when a
 // Neptune resource uses them.
 func loadModel(host tflint.Runner) (*Model, error) {
-	defer tightenGCWhileReading()()
 	return readModel(host, newEvaluator(host))
 }
 
 // reloadModel reads the module again after --fix changed it, keeping the
 // values of variables and locals the previous model fetched from the host:
-// no fix edits them. It leaves the collector at its setting, which the first
-// read's peak memory needed and a read per fixing rule would pay for in CPU.
+// no fix edits them.
 func reloadModel(host tflint.Runner, refs map[string]cty.Value) (*Model, error) {
 	eval := newEvaluator(host)
 	eval.refs = refs
