@@ -74,6 +74,18 @@ func writeModule(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
+// serveModule writes a module of main.tf under langserverConfig, starts the
+// plugin's language server on it with opts, and opens main.tf.
+func serveModule(t *testing.T, text string, opts map[string]any) (*lspServer, string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": text})
+	mainTF := filepath.Join(dir, "main.tf")
+	s := startNeptuneServer(t, dir, opts)
+	s.open(mainTF, text)
+	return s, mainTF
+}
+
 // startNeptuneServer starts `tflint-ruleset-neptune langserver` and
 // initializes it on root with the pinned tflint, a 50 ms debounce, and the
 // given initializationOptions over those.
@@ -236,11 +248,7 @@ func mustRead(t *testing.T, path string) string {
 
 func TestLangserverDiagnosticsCarryRuleAndLink(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, nil)
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, nil)
 	diags := s.awaitDiagnostics("the diagnostics of the opened file", mainTF)
 	d := findDiagnostic(diags, lspExportMessage)
 	if d == nil {
@@ -308,11 +316,7 @@ func TestLangserverLintsUnsavedBuffers(t *testing.T) {
 // and the diagnostics are those of the last version.
 func TestLangserverDebouncesChanges(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, map[string]any{"debounceMs": 1000})
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, map[string]any{"debounceMs": 1000})
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
 	before := s.awaitRuns(1)
 	for v := 2; v <= 6; v++ {
@@ -341,11 +345,8 @@ func TestLangserverDebouncesChanges(t *testing.T) {
 
 func TestLangserverQuickFix(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, nil)
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, nil)
+	dir := filepath.Dir(mainTF)
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
 
 	runs := s.awaitRuns(1)
@@ -379,11 +380,8 @@ func TestLangserverQuickFix(t *testing.T) {
 
 func TestLangserverFixAll(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspTwoClusters})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, nil)
-	s.open(mainTF, lspTwoClusters)
+	s, mainTF := serveModule(t, lspTwoClusters, nil)
+	dir := filepath.Dir(mainTF)
 	if diags := s.awaitDiagnostics("the opened file's diagnostics", mainTF); len(diags) != 2 {
 		t.Fatalf("want two export diagnostics, got %+v", diags)
 	}
@@ -399,11 +397,8 @@ func TestLangserverFixAll(t *testing.T) {
 
 func TestLangserverIgnoreAction(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, nil)
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, nil)
+	dir := filepath.Dir(mainTF)
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
 
 	runs := s.awaitRuns(1)
@@ -444,11 +439,7 @@ func TestLangserverIgnoreAction(t *testing.T) {
 // document has changed.
 func TestLangserverRefusesStaleFix(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, nil)
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, nil)
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
 	fix := findAction(s.codeActions(mainTF, lspExportRange), "quickfix", "Fix ")
 	if fix == nil {
@@ -548,11 +539,7 @@ func TestLangserverParseErrorIsADiagnostic(t *testing.T) {
 
 func TestLangserverTflintMissing(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, map[string]any{"tflintPath": filepath.Join(dir, "no-such-tflint")})
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, map[string]any{"tflintPath": filepath.Join(t.TempDir(), "no-such-tflint")})
 	kind, text := s.awaitMessage("the message that tflint is missing")
 	if kind != 1 || !strings.Contains(text, "no-such-tflint") || !strings.Contains(text, "tflintPath") {
 		t.Errorf("message %d %q, want an error naming the path and tflintPath", kind, text)
@@ -701,11 +688,8 @@ func TestLangserverCancelsSupersededRun(t *testing.T) {
 // open modules again.
 func TestLangserverRelintsOnConfigChange(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, nil)
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, nil)
+	dir := filepath.Dir(mainTF)
 	if findDiagnostic(s.awaitDiagnostics("the opened file's diagnostics", mainTF), lspExportMessage) == nil {
 		t.Fatal("no export diagnostic")
 	}
@@ -723,11 +707,8 @@ func TestLangserverRelintsOnConfigChange(t *testing.T) {
 // workspace/applyEdit.
 func TestLangserverFixByCommand(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeModule(t, dir, map[string]string{".tflint.hcl": langserverConfig, "main.tf": lspOpenText})
-	mainTF := filepath.Join(dir, "main.tf")
-	s := startNeptuneServer(t, dir, nil)
-	s.open(mainTF, lspOpenText)
+	s, mainTF := serveModule(t, lspOpenText, nil)
+	dir := filepath.Dir(mainTF)
 	s.awaitDiagnostics("the opened file's diagnostics", mainTF)
 	var fix struct {
 		Command *struct {
