@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 )
 
 func (s *server) moduleLocked(dir string) *module {
@@ -147,7 +149,7 @@ func (s *server) diagnosticsLocked(dir string, res runResult) (map[string][]diag
 		texts[path] = text
 		return text
 	}
-	rangeOf := func(r tflintRange) (string, lspRange) {
+	rangeOf := func(r tflintjson.Range) (string, lspRange) {
 		path := r.Filename
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(dir, path)

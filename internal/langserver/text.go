@@ -8,6 +8,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 )
 
 // lineStarts returns the byte offset of every line of text.
@@ -44,7 +46,7 @@ func utf16Len(s string) int {
 
 // fromTflint converts tflint's 1-based line and character column to an LSP
 // position in text.
-func fromTflint(text string, starts []int, p tflintPos) position {
+func fromTflint(text string, starts []int, p tflintjson.Pos) position {
 	line := max(p.Line-1, 0)
 	col := max(p.Column-1, 0)
 	s := lineText(text, starts, line)

@@ -1,6 +1,10 @@
 package langserver
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
+)
 
 func TestIgnoreEdit(t *testing.T) {
 	tests := []struct {
@@ -47,7 +51,7 @@ func TestPositionsCountUTF16(t *testing.T) {
 	text := "a = \"é😀\" # x\nb\n"
 	starts := lineStarts(text)
 	// tflint column 8 is the closing quote: after a, space, =, space, ", é, 😀.
-	if got := fromTflint(text, starts, tflintPos{Line: 1, Column: 8}); got != (position{Line: 0, Character: 8}) {
+	if got := fromTflint(text, starts, tflintjson.Pos{Line: 1, Column: 8}); got != (position{Line: 0, Character: 8}) {
 		t.Errorf("fromTflint = %+v, want character 8 (😀 is two UTF-16 units)", got)
 	}
 	quote := len("a = \"é😀")

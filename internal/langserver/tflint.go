@@ -12,42 +12,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/neptune-lint/tflint-ruleset-neptune/internal/tflintjson"
 )
-
-// tflintOutput is `tflint --format json`.
-type tflintOutput struct {
-	Issues []tflintIssue `json:"issues"`
-	Errors []tflintError `json:"errors"`
-}
-
-type tflintIssue struct {
-	Rule struct {
-		Name     string `json:"name"`
-		Severity string `json:"severity"`
-		Link     string `json:"link"`
-	} `json:"rule"`
-	Message string      `json:"message"`
-	Range   tflintRange `json:"range"`
-	Fixable bool        `json:"fixable"`
-}
-
-type tflintError struct {
-	Summary  string       `json:"summary"`
-	Message  string       `json:"message"`
-	Severity string       `json:"severity"`
-	Range    *tflintRange `json:"range"`
-}
-
-type tflintRange struct {
-	Filename string    `json:"filename"`
-	Start    tflintPos `json:"start"`
-	End      tflintPos `json:"end"`
-}
-
-type tflintPos struct {
-	Line   int `json:"line"`
-	Column int `json:"column"`
-}
 
 // errTimeout is a tflint run killed at the time limit.
 var errTimeout = errors.New("tflint took too long")
@@ -76,7 +43,7 @@ type tflintRun struct {
 // result of a run. Files holds, after a --fix run, the module's .tf and
 // .tf.json files as tflint left them (by original path).
 type runResult struct {
-	Output tflintOutput
+	Output tflintjson.Output
 	Files  map[string]string
 }
 

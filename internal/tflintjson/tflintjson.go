@@ -1,5 +1,5 @@
 // Package tflintjson reads tflint's JSON output (--format json), for the
-// integration tests and the benchmark.
+// language server, the integration tests and the benchmark.
 package tflintjson
 
 import (
@@ -12,13 +12,26 @@ import (
 // Output is tflint's JSON output: the findings and the errors of a run.
 type Output struct {
 	Issues []Finding
-	Errors []struct{ Message string }
+	Errors []Error
+}
+
+// Error is an error of a run, such as a bad configuration or a file that
+// does not parse; Range is nil when it has no place.
+type Error struct {
+	Summary  string
+	Message  string
+	Severity string
+	Range    *Range
 }
 
 // Finding is one issue of tflint's JSON output. Callers is the chain of
 // module calls when the finding is in a called module.
 type Finding struct {
-	Rule    struct{ Name string }
+	Rule struct {
+		Name     string
+		Severity string
+		Link     string
+	}
 	Message string
 	Range   Range
 	Callers []Range
