@@ -291,20 +291,17 @@ func (m *Model) appendToFile(f tflint.Fixer, filename string, lines ...string) e
 	if isJSONFile(filename) {
 		return tflint.ErrFixNotSupported
 	}
-	file, err := m.File(filename)
-	if err != nil || file == nil {
-		return tflint.ErrFixNotSupported
-	}
-	end := hcl.Pos{Byte: len(file.Bytes)}
+	src := m.source(f, filename)
+	end := hcl.Pos{Byte: len(src)}
 	text := "\n" + indentLines(lines, "")
-	current := file.Bytes
+	current := src
 	if changed, ok := pendingChanges(f)[filename]; ok {
 		current = changed // an earlier fix of this rule may have ended it with a newline
 	}
 	if len(current) > 0 && current[len(current)-1] != '\n' {
 		text = "\n" + text
 	}
-	return f.InsertTextAfter(hcl.Range{Filename: filename, Start: end, End: end}, inFileNewlines(file.Bytes, text))
+	return f.InsertTextAfter(hcl.Range{Filename: filename, Start: end, End: end}, inFileNewlines(src, text))
 }
 
 func indentLines(lines []string, indent string) string {
