@@ -242,8 +242,7 @@ func headerLine(src []byte, start int) ([]byte, bool) {
 	if start < 0 || start >= len(src) || !bytes.HasPrefix(src[start:], []byte("resource")) {
 		return nil, false
 	}
-	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
-	if len(bytes.Trim(src[lineStart:start], " \t")) != 0 {
+	if !startsLine(src, start) {
 		return nil, false
 	}
 	end := bytes.IndexByte(src[start:], '\n')
@@ -262,13 +261,18 @@ func nextLineStartingWith(src []byte, from int, prefix []byte) int {
 			return -1
 		}
 		at := from + i
-		lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
-		if len(bytes.Trim(src[lineStart:at], " \t")) == 0 {
+		if startsLine(src, at) {
 			return at
 		}
 		from = at + 1
 	}
 	return -1
+}
+
+// startsLine tells whether only indentation comes before byte at on its line.
+func startsLine(src []byte, at int) bool {
+	lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
+	return len(bytes.Trim(src[lineStart:at], " \t")) == 0
 }
 
 // refuseFirstBreaking finds, by bisection over the accepted fixes in order,
