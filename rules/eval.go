@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
@@ -11,16 +14,23 @@ import (
 )
 
 // evaluator computes attribute values with as few host round trips as it
-// can. Each host EvaluateExpr re-fetches and re-parses the expression's file,
-// so it evaluates locally whatever does not need the host: bound values
-// (count, for_each and dynamic blocks arrive already evaluated), literals,
-// and references to resources, which tflint always treats as unknown. Input
-// variables and locals are fetched from the host once per name per module.
+// can. Each host EvaluateExpr through the SDK re-fetches and re-parses the
+// expression's file, so it evaluates locally whatever does not need the
+// host: bound values (count, for_each and dynamic blocks arrive already
+// evaluated), literals, and references to resources, which tflint always
+// treats as unknown. The input variables and locals the model's attributes
+// use are fetched together, in one host call, when a rule first needs one
+// (see directHost); any the host cannot give that way, one by one.
 type evaluator struct {
 	host      tflint.Runner
 	refs      map[string]cty.Value // "var.name" and "local.name"
 	memo      map[rangeKey]cty.Value
 	hostCalls int
+
+	direct      sourceEvaluator // nil when the host's client is not the SDK's
+	wanted      []hcl.Traversal // references the model's attributes make, fetched together
+	wantedKeys  map[string]bool // of wanted
+	batchFailed bool            // one of the wanted failed the host: fetch one at a time
 }
 
 type rangeKey struct {
@@ -31,7 +41,11 @@ type rangeKey struct {
 func keyOf(r hcl.Range) rangeKey { return rangeKey{r.Filename, r.Start.Byte, r.End.Byte} }
 
 func newEvaluator(host tflint.Runner) *evaluator {
-	return &evaluator{host: host, refs: map[string]cty.Value{}, memo: map[rangeKey]cty.Value{}}
+	e := &evaluator{host: host, refs: map[string]cty.Value{}, memo: map[rangeKey]cty.Value{}, wantedKeys: map[string]bool{}}
+	if direct := directHostOf(host); direct != nil {
+		e.direct = direct
+	}
+	return e
 }
 
 // value returns the value of expr: possibly unknown, null or marked, never an error.
@@ -71,18 +85,8 @@ func (e *evaluator) localContext(expr hcl.Expression) (*hcl.EvalContext, bool) {
 		// %{} and $${} sequences unprocessed, unlike in tflint.
 		return &hcl.EvalContext{}, true
 	}
-	if !isNativeSyntax(expr) || callsFunctions(expr) {
+	if !evaluableLocally(expr, traversals) {
 		return nil, false
-	}
-	for _, t := range traversals {
-		switch t.RootName() {
-		case "path", "terraform", "count", "each":
-			return nil, false
-		case "var", "local":
-			if _, ok := secondStep(t); !ok {
-				return nil, false
-			}
-		}
 	}
 	vars := map[string]map[string]cty.Value{"var": {}, "local": {}}
 	values := map[string]cty.Value{}
@@ -101,6 +105,50 @@ func (e *evaluator) localContext(expr hcl.Expression) (*hcl.EvalContext, bool) {
 	values["var"] = cty.ObjectVal(vars["var"])
 	values["local"] = cty.ObjectVal(vars["local"])
 	return &hcl.EvalContext{Variables: values}, true
+}
+
+// evaluableLocally tells whether an expression with these references can be
+// evaluated here once its variables and locals are known.
+func evaluableLocally(expr hcl.Expression, traversals []hcl.Traversal) bool {
+	if !isNativeSyntax(expr) || callsFunctions(expr) {
+		return false
+	}
+	for _, t := range traversals {
+		switch t.RootName() {
+		case "path", "terraform", "count", "each":
+			return false
+		case "var", "local":
+			if _, ok := secondStep(t); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// want records the variables and locals an expression will need, so that
+// the first one asked for brings all of them in one host call.
+func (e *evaluator) want(expr hcl.Expression) {
+	if e.direct == nil || expr == nil {
+		return
+	}
+	if _, bound := expr.(*hclext.BoundExpr); bound {
+		return
+	}
+	traversals := expr.Variables()
+	if len(traversals) == 0 || !evaluableLocally(expr, traversals) {
+		return
+	}
+	for _, t := range traversals {
+		if root := t.RootName(); root != "var" && root != "local" {
+			continue
+		}
+		key := referenceKey(t)
+		if _, known := e.refs[key]; !known && !e.wantedKeys[key] {
+			e.wantedKeys[key] = true
+			e.wanted = append(e.wanted, t)
+		}
+	}
 }
 
 // callsFunctions tells whether a native expression calls a function, which
@@ -122,15 +170,91 @@ func callsFunctions(expr hcl.Expression) bool {
 
 // reference returns the value of var.X or local.X, from the host once.
 func (e *evaluator) reference(t hcl.Traversal) cty.Value {
-	name, _ := secondStep(t)
-	key := t.RootName() + "." + name
+	key := referenceKey(t)
 	if v, ok := e.refs[key]; ok {
 		return v
 	}
-	rng := hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange())
-	v := e.fromHost(&hclsyntax.ScopeTraversalExpr{Traversal: t[:2], SrcRange: rng})
+	if e.direct != nil && e.fetchDirectly(key, t) {
+		return e.refs[key]
+	}
+	v := e.fromHost(&hclsyntax.ScopeTraversalExpr{Traversal: t[:2], SrcRange: referenceRange(t)})
 	e.refs[key] = v
 	return v
+}
+
+// referenceKey is "var.name" or "local.name" for a traversal that starts so.
+func referenceKey(t hcl.Traversal) string {
+	name, _ := secondStep(t)
+	return t.RootName() + "." + name
+}
+
+func referenceRange(t hcl.Traversal) hcl.Range {
+	return hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange())
+}
+
+// fetchDirectly fetches the reference t names with every wanted one not
+// fetched yet, in one host call; after a failure, t alone. It reports
+// whether the value of t was fetched.
+func (e *evaluator) fetchDirectly(key string, t hcl.Traversal) bool {
+	batch := []hcl.Traversal{t}
+	if !e.batchFailed {
+		for _, w := range e.wanted {
+			if k := referenceKey(w); k != key {
+				if _, known := e.refs[k]; !known {
+					batch = append(batch, w)
+				}
+			}
+		}
+	}
+	e.wanted, e.wantedKeys = nil, map[string]bool{}
+	if len(batch) > 1 {
+		if e.fetchTuple(batch) {
+			return true
+		}
+		e.batchFailed = true
+	}
+	e.hostCalls++
+	v, err := e.direct.value(referenceKey(t), directRange(t))
+	if err != nil {
+		logger.Debug("neptune: cannot evaluate " + key + " directly: " + err.Error())
+		return false
+	}
+	e.refs[key] = v
+	return true
+}
+
+// fetchTuple evaluates the references as one tuple, "[var.a, local.b]".
+func (e *evaluator) fetchTuple(batch []hcl.Traversal) bool {
+	keys := make([]string, len(batch))
+	for i, t := range batch {
+		keys[i] = referenceKey(t)
+	}
+	e.hostCalls++
+	tuple, err := e.direct.value("["+strings.Join(keys, ", ")+"]", directRange(batch[0]))
+	if err != nil {
+		logger.Debug("neptune: cannot evaluate " + strings.Join(keys, ", ") + " together: " + err.Error())
+		return false
+	}
+	plain, _ := tuple.Unmark()
+	if !plain.IsKnown() || plain.IsNull() || !plain.Type().IsTupleType() || plain.LengthInt() != len(keys) {
+		return false
+	}
+	for i, key := range keys {
+		e.refs[key] = tuple.Index(cty.NumberIntVal(int64(i)))
+	}
+	logger.Debug(fmt.Sprintf("neptune: %d variables and locals in one host call", len(keys)))
+	return true
+}
+
+// directRange is where the host is told a directly evaluated expression
+// is: at the reference, in native syntax, which the host parses by the
+// file's extension.
+func directRange(t hcl.Traversal) hcl.Range {
+	rng := referenceRange(t)
+	if isJSONFile(rng.Filename) {
+		rng.Filename = strings.TrimSuffix(rng.Filename, ".json")
+	}
+	return rng
 }
 
 func (e *evaluator) fromHost(expr hcl.Expression) cty.Value {

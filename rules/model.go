@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -227,7 +228,24 @@ func readModel(host tflint.Runner, eval *evaluator) (*Model, error) {
 	if m.isExpanded {
 		m.keepUnexpandable(raw, content)
 	}
+	for _, r := range m.resources() {
+		wantReferences(eval, r.Block.Body)
+	}
 	return m, nil
+}
+
+// wantReferences tells the evaluator every variable and local the body's
+// attributes use, so that the first one a rule needs brings them all.
+func wantReferences(eval *evaluator, body *hclext.BodyContent) {
+	if body == nil {
+		return
+	}
+	for _, attr := range body.Attributes {
+		eval.want(attr.Expr)
+	}
+	for _, block := range body.Blocks {
+		wantReferences(eval, block.Body)
+	}
 }
 
 // topLevelStarts returns where the resources of each native file start, in
@@ -583,6 +601,15 @@ func (m *Model) moduleCallArguments() []*hclext.Attribute {
 		}
 	}
 	return m.calledWith
+}
+
+// resources returns every resource instance of the model.
+func (m *Model) resources() []*Resource {
+	all := slices.Concat(m.Clusters, m.ClusterInstances, m.LogGroups, m.GlobalClusters)
+	for _, g := range m.AllParameterGroups() {
+		all = append(all, g.Resource)
+	}
+	return all
 }
 
 // AllParameterGroups returns the cluster parameter groups, then the instance ones.
