@@ -8,16 +8,20 @@ import (
 // The budgets of the plugin's cost, as ratios measured in one run. Peak
 // memory is reported beside them, not budgeted: see BENCHMARKS.md.
 const (
-	boundMargin   = 0.05 // startup, 1000, 5000, recursive: over the bound plugin
-	floorMargin   = 0.02 // typical: over the floor plugin
-	maxCleanRatio = 1.10 // 1000-clean, over tflint alone
-	maxFixRatio   = 3.0  // fix-150: --fix over the plain run
-	maxGrowth     = 5.5  // 5,000 clusters against 1,000
+	boundMargin = 0.05 // startup, 1000, 1000-clean, 5000, recursive: over the bound plugin
+	floorMargin = 0.02 // typical: over the floor plugin
+	maxFixRatio = 3.0  // fix-150: --fix over the plain run
+	maxGrowth   = 5.5  // 5,000 clusters against 1,000
 )
 
 // awsBudgeted are the scenarios where the plugin must cost no more than
 // tflint-ruleset-aws, and no more than the bound plugin plus boundMargin.
 var awsBudgeted = map[string]bool{"startup": true, "1000": true, "5000": true, "recursive": true}
+
+// boundBudgeted are the scenarios budgeted against the bound plugin: those
+// of issue 10, and 1000-clean, whose earlier budget of 1.10x over tflint
+// alone the bound plugin itself exceeds (1.116x to 1.160x).
+var boundBudgeted = map[string]bool{"startup": true, "1000": true, "1000-clean": true, "5000": true, "recursive": true}
 
 // budget is one promise about the plugin's cost and what the run measured.
 type budget struct {
@@ -33,14 +37,12 @@ func budgets(results []result, awsGiven bool) []budget {
 	for _, r := range results {
 		b, f, l := r.timeRatio(with), r.timeRatio(floor), r.timeRatio(bound)
 		switch {
-		case awsBudgeted[r.name]:
+		case boundBudgeted[r.name]:
 			add(b <= l+boundMargin, "%s: plugin %.3fx <= bound plugin %.3fx + %.2f (CPU: %.3fx against %.3fx)", r.name, b, l, boundMargin, r.cpuRatio(with), r.cpuRatio(bound))
-			if awsGiven {
+			if awsGiven && awsBudgeted[r.name] {
 				a := r.timeRatio(aws)
 				add(b <= a, "%s: plugin %.3fx <= tflint-ruleset-aws %.3fx", r.name, b, a)
 			}
-		case r.name == "1000-clean":
-			add(b <= maxCleanRatio, "%s: plugin %.3fx <= %.2fx", r.name, b, maxCleanRatio)
 		case r.name == "typical":
 			add(b <= f+floorMargin, "%s: plugin %.3fx <= floor plugin %.3fx + %.2f (CPU: %.3fx against %.3fx)", r.name, b, f, floorMargin, r.cpuRatio(with), r.cpuRatio(floor))
 		case r.name == "fix-150":
