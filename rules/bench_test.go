@@ -67,3 +67,25 @@ func corpusFiles(b *testing.B, clusters int) map[string]string {
 func mockHost(files map[string]string) *helper.Runner {
 	return helper.TestRunner(&testing.T{}, files)
 }
+
+// BenchmarkWantReferences is what finding the variables and locals of a
+// 1,000-cluster module costs, to fetch them in one host call.
+func BenchmarkWantReferences(b *testing.B) {
+	m, err := loadModel(mockHost(corpusFiles(b, 1000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	resources := m.resources()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		eval := newEvaluator(nil)
+		eval.direct = &fakeSource{}
+		for _, r := range resources {
+			wantReferences(eval, r.Block.Body)
+		}
+		if len(eval.wanted) != 2 {
+			b.Fatalf("wanted %d references, want 2 (var.engine_version, var.log_exports)", len(eval.wanted))
+		}
+	}
+}
