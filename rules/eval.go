@@ -188,6 +188,9 @@ func referenceKey(t hcl.Traversal) string {
 	return t.RootName() + "." + name
 }
 
+// referenceRange is where the reference is written. Only references in
+// native syntax are evaluated from their text, so the host, which parses
+// by the file's extension, reads them as native syntax too.
 func referenceRange(t hcl.Traversal) hcl.Range {
 	return hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange())
 }
@@ -214,7 +217,7 @@ func (e *evaluator) fetchDirectly(key string, t hcl.Traversal) bool {
 		e.batchFailed = true
 	}
 	e.hostCalls++
-	v, err := e.direct.value(referenceKey(t), directRange(t))
+	v, err := e.direct.value(referenceKey(t), referenceRange(t))
 	if err != nil {
 		logger.Debug("neptune: cannot evaluate " + key + " directly: " + err.Error())
 		return false
@@ -230,7 +233,7 @@ func (e *evaluator) fetchTuple(batch []hcl.Traversal) bool {
 		keys[i] = referenceKey(t)
 	}
 	e.hostCalls++
-	tuple, err := e.direct.value("["+strings.Join(keys, ", ")+"]", directRange(batch[0]))
+	tuple, err := e.direct.value("["+strings.Join(keys, ", ")+"]", referenceRange(batch[0]))
 	if err != nil {
 		logger.Debug("neptune: cannot evaluate " + strings.Join(keys, ", ") + " together: " + err.Error())
 		return false
@@ -244,17 +247,6 @@ func (e *evaluator) fetchTuple(batch []hcl.Traversal) bool {
 	}
 	logger.Debug(fmt.Sprintf("neptune: %d variables and locals in one host call", len(keys)))
 	return true
-}
-
-// directRange is where the host is told a directly evaluated expression
-// is: at the reference, in native syntax, which the host parses by the
-// file's extension.
-func directRange(t hcl.Traversal) hcl.Range {
-	rng := referenceRange(t)
-	if isJSONFile(rng.Filename) {
-		rng.Filename = strings.TrimSuffix(rng.Filename, ".json")
-	}
-	return rng
 }
 
 func (e *evaluator) fromHost(expr hcl.Expression) cty.Value {
