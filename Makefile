@@ -68,7 +68,7 @@ demo: tools build
 	cd examples/remediation-guide && TFLINT_PLUGIN_DIR=$(DEMO_PLUGINS) $(TFLINT) --force
 
 bench: tools
-	go run ./bench -tflint $(TFLINT)
+	go run ./bench -tflint $(TFLINT) -raw $(CURDIR)/bench-raw.json
 
 clean:
 	rm -rf $(PLUGIN) dist

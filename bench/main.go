@@ -1,7 +1,8 @@
 // Command bench measures what the neptune plugin adds to a tflint run: it
 // builds the plugin, generates deterministic corpora, runs the pinned tflint
 // with and without the plugin in alternation (A B A B ...), and prints the
-// ratios of the medians with the min-max of the paired ratios.
+// ratios of the medians with the min-max of the paired ratios, and each
+// budget, judged by the median of the rounds' paired differences.
 //
 //	go run ./bench -tflint .bin/tflint            # every scenario
 //	go run ./bench -tflint .bin/tflint -only 1000 -pairs 9
@@ -9,6 +10,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -28,6 +30,7 @@ func main() {
 	awsPlugin := flag.String("aws", "", "a tflint-ruleset-aws binary to measure beside the plugin, as a reference")
 	gen := flag.String("gen", "", "write a corpus module into this folder and exit")
 	clusters := flag.Int("clusters", 1000, "clusters in the module written by -gen")
+	raw := flag.String("raw", "", "also write every run's time, CPU and peak memory to this JSON file")
 	flag.Parse()
 
 	if *gen != "" {
@@ -68,9 +71,36 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Println(report(results, b.hasAWS()))
+	if *raw != "" {
+		if err := writeRaw(*raw, results); err != nil {
+			log.Fatal(err)
+		}
+	}
 	if !allWithinBudget(results, b.hasAWS()) {
 		os.Exit(1)
 	}
+}
+
+// writeRaw saves every run, in round order, by scenario and variant.
+func writeRaw(path string, results []result) error {
+	type run struct {
+		Seconds, CPUSeconds float64
+		PeakKB              int
+	}
+	out := map[string]map[variant][]run{}
+	for _, r := range results {
+		out[r.name] = map[variant][]run{}
+		for v, samples := range r.runs {
+			for _, s := range samples {
+				out[r.name][v] = append(out[r.name][v], run{Seconds: s.seconds, CPUSeconds: s.cpu, PeakKB: s.peakKB})
+			}
+		}
+	}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }
 
 func copyFile(from, to string) error {

@@ -38,13 +38,15 @@ func budgets(results []result, awsGiven bool) []budget {
 		b, f, l := r.timeRatio(with), r.timeRatio(floor), r.timeRatio(bound)
 		switch {
 		case boundBudgeted[r.name]:
-			add(b <= l+boundMargin, "%s: plugin %.3fx <= bound plugin %.3fx + %.2f (CPU: %.3fx against %.3fx)", r.name, b, l, boundMargin, r.cpuRatio(with), r.cpuRatio(bound))
+			excess := r.pairedExcess(with, bound)
+			add(excess <= boundMargin, "%s: plugin over bound plugin, paired median %+.3fx <= %.2f (medians: %.3fx and %.3fx, %+.3fx; CPU: %.3fx and %.3fx)", r.name, excess, boundMargin, b, l, b-l, r.cpuRatio(with), r.cpuRatio(bound))
 			if awsGiven && awsBudgeted[r.name] {
 				a := r.timeRatio(aws)
 				add(b <= a, "%s: plugin %.3fx <= tflint-ruleset-aws %.3fx", r.name, b, a)
 			}
 		case r.name == "typical":
-			add(b <= f+floorMargin, "%s: plugin %.3fx <= floor plugin %.3fx + %.2f (CPU: %.3fx against %.3fx)", r.name, b, f, floorMargin, r.cpuRatio(with), r.cpuRatio(floor))
+			excess := r.pairedExcess(with, floor)
+			add(excess <= floorMargin, "%s: plugin over floor plugin, paired median %+.3fx <= %.2f (medians: %.3fx and %.3fx, %+.3fx; CPU: %.3fx and %.3fx)", r.name, excess, floorMargin, b, f, b-f, r.cpuRatio(with), r.cpuRatio(floor))
 		case r.name == "fix-150":
 			x := r.timeRatio(fixing)
 			add(x <= maxFixRatio, "%s: --fix takes %.2fx the plain run <= %.1fx (CPU: %.2fx)", r.name, x, maxFixRatio, r.cpuRatio(fixing))

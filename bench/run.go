@@ -174,8 +174,11 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 			return err
 		}
 		s := scenario{name: name, dir: dir, variants: b.withReference(name)}
-		if clusters == 1 {
+		switch clusters {
+		case 1:
 			s.pairFactor = 5
+		case 1000:
+			s.pairFactor = 2 // a round takes seconds: twice the pairs cost a minute
 		}
 		out = append(out, s)
 		return nil
@@ -188,7 +191,7 @@ func (b *bench) prepare(only string) ([]scenario, error) {
 		if err := writeConfigs(dir); err != nil {
 			return nil, err
 		}
-		out = append(out, scenario{name: "typical", dir: dir, variants: variants})
+		out = append(out, scenario{name: "typical", dir: dir, variants: variants, pairFactor: 3})
 	}
 	if only == "" || only == "fix-150" {
 		pristine := filepath.Join(b.work, "fix-150-pristine")
@@ -430,6 +433,22 @@ func (r result) cpuRatio(v variant) float64 {
 // memoryRatio is the same for the peak memory.
 func (r result) memoryRatio(v variant) float64 {
 	return median(kilobytes(r.runs[v])) / median(kilobytes(r.runs[r.base()]))
+}
+
+// pairedExcess is the median, over the rounds, of how much more variant v
+// cost than variant over in the same round, as a fraction of the base
+// variant's time in that round. The variants of a round run seconds apart,
+// so load that comes and goes on a shared machine over minutes, which moves
+// the medians of whole variants apart, mostly cancels out.
+func (r result) pairedExcess(v, over variant) float64 {
+	a, b, base := seconds(r.runs[v]), seconds(r.runs[over]), seconds(r.runs[r.base()])
+	excess := make([]float64, 0, len(a))
+	for i := range a {
+		if i < len(b) && i < len(base) && base[i] > 0 {
+			excess = append(excess, (a[i]-b[i])/base[i])
+		}
+	}
+	return median(excess)
 }
 
 // pairRange is the min and max of the per-pair ratios, to show the noise.
