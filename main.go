@@ -19,6 +19,5 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "langserver" {
 		os.Exit(langserver.Main(os.Args[2:]))
 	}
-	go warmUp()
 	plugin.Serve(&plugin.ServeOpts{RuleSet: rules.NewRuleSet()})
 }

@@ -451,6 +451,19 @@ func (r result) pairedExcess(v, over variant) float64 {
 	return median(excess)
 }
 
+// pairedRatio is the median, over the rounds, of variant v's time over the
+// base variant's in the same round.
+func (r result) pairedRatio(v variant) float64 {
+	a, base := seconds(r.runs[v]), seconds(r.runs[r.base()])
+	ratios := make([]float64, 0, len(a))
+	for i := range a {
+		if i < len(base) && base[i] > 0 {
+			ratios = append(ratios, a[i]/base[i])
+		}
+	}
+	return median(ratios)
+}
+
 // pairRange is the min and max of the per-pair ratios, to show the noise.
 func pairRange(with, without []float64) (float64, float64) {
 	lo, hi := 0.0, 0.0
