@@ -139,16 +139,15 @@ func (r *Runner) modulePathOnce() []string {
 
 // traceable moves an issue in a called module from an expression that
 // reaches input variables only through locals or for_each to the expression
-// that names them (see reachingVariables). It asks the host for the module
-// path only then.
+// that names them (see reachingVariables). The module path comes first: it
+// is asked for once per module, and every issue needs it anyway (see
+// firstOfModuleCall), while looking for the expression at the range indexes
+// every expression of the module, which the root module never needs.
 func (r *Runner) traceable(issueRange hcl.Range) hcl.Range {
 	r.mu.Lock()
 	model := r.model
 	r.mu.Unlock()
-	if model == nil || !model.mayNeedTracing(issueRange) {
-		return issueRange
-	}
-	if len(r.modulePathOnce()) == 0 {
+	if model == nil || len(r.modulePathOnce()) == 0 || !model.mayNeedTracing(issueRange) {
 		return issueRange
 	}
 	return model.reachingVariables(issueRange)
