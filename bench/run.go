@@ -454,27 +454,26 @@ func (r result) pairedExcess(v, over variant) float64 {
 // pairedRatio is the median, over the rounds, of variant v's time over the
 // base variant's in the same round.
 func (r result) pairedRatio(v variant) float64 {
-	a, base := seconds(r.runs[v]), seconds(r.runs[r.base()])
-	ratios := make([]float64, 0, len(a))
-	for i := range a {
-		if i < len(base) && base[i] > 0 {
-			ratios = append(ratios, a[i]/base[i])
-		}
-	}
-	return median(ratios)
+	return median(roundRatios(seconds(r.runs[v]), seconds(r.runs[r.base()])))
 }
 
 // pairRange is the min and max of the per-pair ratios, to show the noise.
 func pairRange(with, without []float64) (float64, float64) {
-	lo, hi := 0.0, 0.0
-	for i := range with {
-		r := with[i] / without[i]
-		if i == 0 || r < lo {
-			lo = r
-		}
-		if i == 0 || r > hi {
-			hi = r
+	ratios := roundRatios(with, without)
+	if len(ratios) == 0 {
+		return 0, 0
+	}
+	return slices.Min(ratios), slices.Max(ratios)
+}
+
+// roundRatios divides each round's time by the same round's time of another
+// variant.
+func roundRatios(times, over []float64) []float64 {
+	ratios := make([]float64, 0, len(times))
+	for i := range times {
+		if i < len(over) && over[i] > 0 {
+			ratios = append(ratios, times[i]/over[i])
 		}
 	}
-	return lo, hi
+	return ratios
 }
